@@ -1,0 +1,98 @@
+package org.eventlite.protocol;
+
+/**
+ * Decodes MIME-style base64 a character at a time, so a body is decoded once
+ * as it arrives rather than again per line. Standard alphabet; padding may
+ * only close the body.
+ */
+final class Base64Stream {
+
+    private static final int[] VALUES = new int[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            VALUES[alphabet.charAt(i)] = i;
+        }
+    }
+
+    /** Receives decoded bytes. */
+    interface Output {
+        void write(int b) throws ProtocolException;
+    }
+
+    private int bits;
+    private int count;
+    private int padding;
+    /** A padded group ended the data; only the end of the body may follow. */
+    private boolean closed;
+
+    static boolean isBase64Char(byte b) {
+        return b >= 0 && (VALUES[b] >= 0 || b == '=');
+    }
+
+    void accept(byte c, Output out) throws ProtocolException {
+        if (c == '=') {
+            if (count < 2 || count + padding >= 4) {
+                throw new ProtocolException(ErrorCode.INVALID_BASE64, "misplaced padding");
+            }
+            padding++;
+            if (count + padding == 4) {
+                flushPartial(out);
+            }
+            return;
+        }
+        int value = c >= 0 ? VALUES[c] : -1;
+        if (value < 0) {
+            throw new ProtocolException(ErrorCode.INVALID_BASE64, "not a base64 character: 0x" + Integer.toHexString(c & 0xFF));
+        }
+        if (padding > 0 || closed) {
+            throw new ProtocolException(ErrorCode.INVALID_BASE64, "data after padding");
+        }
+        bits = (bits << 6) | value;
+        if (++count == 4) {
+            out.write((bits >> 16) & 0xFF);
+            out.write((bits >> 8) & 0xFF);
+            out.write(bits & 0xFF);
+            bits = 0;
+            count = 0;
+        }
+    }
+
+    private void flushPartial(Output out) throws ProtocolException {
+        if (count == 2) {
+            out.write((bits >> 4) & 0xFF);
+        } else if (count == 3) {
+            out.write((bits >> 10) & 0xFF);
+            out.write((bits >> 2) & 0xFF);
+        }
+        count = 0;
+        padding = 0;
+        bits = 0;
+        closed = true;
+    }
+
+    /** True when no characters wait for the rest of their 4-character group. */
+    boolean aligned() {
+        return count == 0 && padding == 0;
+    }
+
+    /** Ends the body; an unpadded final group of 2 or 3 characters is accepted. */
+    void finish(Output out) throws ProtocolException {
+        if (padding > 0 || count == 1) {
+            throw new ProtocolException(ErrorCode.INVALID_BASE64, "truncated final group");
+        }
+        if (count > 0) {
+            flushPartial(out);
+        }
+        reset();
+    }
+
+    void reset() {
+        bits = 0;
+        count = 0;
+        padding = 0;
+        closed = false;
+    }
+}

@@ -1,0 +1,37 @@
+package org.eventlite.protocol;
+
+/**
+ * Limits one connection's decoder enforces.
+ *
+ * @param maxRequestLineBytes longest request line, terminator excluded
+ * @param maxEventBytes       largest event, counted as decoded JSON bytes as the client sent them
+ * @param maxEventNameBytes   longest event name in UTF-8 bytes
+ */
+public record DecoderLimits(int maxRequestLineBytes, int maxEventBytes, int maxEventNameBytes) {
+
+    /** 4 KiB: ample for a name and credentials, small enough to bound unauthenticated work. */
+    public static final int DEFAULT_MAX_REQUEST_LINE_BYTES = 4096;
+    /** 1 MiB, the original's advice; also the largest frame a Perl subscriber reads whole. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+    /** 255 bytes. */
+    public static final int DEFAULT_MAX_EVENT_NAME_BYTES = 255;
+
+    public static final DecoderLimits DEFAULTS = new DecoderLimits(
+            DEFAULT_MAX_REQUEST_LINE_BYTES, DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_EVENT_NAME_BYTES);
+
+    public DecoderLimits {
+        requirePositive("max-request-line-bytes", maxRequestLineBytes);
+        requirePositive("max-event-bytes", maxEventBytes);
+        requirePositive("max-event-name-bytes", maxEventNameBytes);
+        if (maxEventNameBytes >= maxRequestLineBytes) {
+            throw new IllegalArgumentException("max-event-name-bytes (" + maxEventNameBytes
+                    + ") must be smaller than max-request-line-bytes (" + maxRequestLineBytes + ")");
+        }
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

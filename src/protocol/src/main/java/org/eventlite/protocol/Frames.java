@@ -1,0 +1,25 @@
+package org.eventlite.protocol;
+
+/**
+ * Encodes delivered events. A frame is the event's canonical base64 (standard
+ * alphabet, padded, no line breaks) followed by an empty line. Canonical
+ * base64 of a text starting with <code>{</code> always starts with {@code e},
+ * and has no empty line inside that would split it for the Perl subscriber.
+ */
+public final class Frames {
+
+    private static final int TERMINATOR_BYTES = 2;
+
+    private Frames() {
+    }
+
+    /** The complete frame bytes; encode once per event and share among subscribers. */
+    public static byte[] encode(EventJson json) {
+        byte[] base64 = json.base64();
+        byte[] frame = new byte[base64.length + TERMINATOR_BYTES];
+        System.arraycopy(base64, 0, frame, 0, base64.length);
+        frame[base64.length] = '\n';
+        frame[base64.length + 1] = '\n';
+        return frame;
+    }
+}

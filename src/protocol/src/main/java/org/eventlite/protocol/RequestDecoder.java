@@ -1,0 +1,247 @@
+package org.eventlite.protocol;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Turns the bytes of one connection into requests. Stateful and bounded: it
+ * holds at most one request line and one event body, each under its limit.
+ * Not thread-safe; one decoder per connection, fed by that connection's I/O
+ * thread. It never touches a socket: the transport tells it about time.
+ *
+ * <p>How requests end, as the Perl clients force it:
+ * <ul>
+ * <li>A request line ends at LF (a CR before it is dropped). A line without
+ *     LF (the Perl subscriber sends none) ends when the transport calls
+ *     {@link #lineGraceExpired} after the sender has been quiet for the grace
+ *     period; {@link #hasPartialLine()} tells the transport when to arm it.</li>
+ * <li>A publish body, base64 with optional line breaks after one empty line,
+ *     ends at an empty line, at a line that cannot be base64 (the next
+ *     request), or in {@link #paused} when the sender has no more bytes ready
+ *     and the lines so far decode to one complete JSON object.</li>
+ * </ul>
+ * After the first error the decoder decodes nothing more.
+ */
+public final class RequestDecoder {
+
+    private enum State { REQUEST_LINE, BODY, FAILED }
+
+    private final DecoderLimits limits;
+    /** One line, terminator included: a CR may follow a line of the full length. */
+    private final byte[] line;
+    private int lineLength;
+
+    private State state = State.REQUEST_LINE;
+
+    private String publishEvent;
+    private Credentials publishCredentials;
+    private boolean separatorSeen;
+    private boolean bodyStarted;
+    /** The body line is longer than any request line, so it is base64 streamed straight to the body. */
+    private boolean lineCommittedToBody;
+    private final Base64Stream base64 = new Base64Stream();
+    private final BodyBuffer body;
+
+    public RequestDecoder(DecoderLimits limits) {
+        this.limits = limits;
+        this.line = new byte[limits.maxRequestLineBytes() + 1];
+        this.body = new BodyBuffer(limits.maxEventBytes());
+    }
+
+    /** Decodes every byte remaining in {@code in}, or stops at the first error. */
+    public void feed(ByteBuffer in, RequestSink sink) {
+        try {
+            while (in.hasRemaining() && state != State.FAILED) {
+                byte b = in.get();
+                if (state == State.REQUEST_LINE) {
+                    requestLineByte(b, sink);
+                } else {
+                    bodyByte(b, sink);
+                }
+            }
+        } catch (ProtocolException e) {
+            fail(e, sink);
+        }
+    }
+
+    /** The sender has no more bytes ready: a body that holds a whole object is complete. */
+    public void paused(RequestSink sink) {
+        if (state == State.BODY && bodyStarted && lineLength == 0 && !lineCommittedToBody
+                && base64.aligned() && body.holdsCompleteObject()) {
+            try {
+                finishBody(sink);
+            } catch (ProtocolException e) {
+                fail(e, sink);
+            }
+        }
+    }
+
+    /** The sender stayed quiet for the grace period: an unterminated line is complete. */
+    public void lineGraceExpired(RequestSink sink) {
+        try {
+            if (state == State.REQUEST_LINE && lineLength > 0) {
+                requestLineEnded(sink);
+            } else if (state == State.BODY && (lineLength > 0 || lineCommittedToBody)) {
+                bodyLineEnded(sink);
+                paused(sink);
+            }
+        } catch (ProtocolException e) {
+            fail(e, sink);
+        }
+    }
+
+    /** A line has begun but not ended; the transport should arm the grace timer. */
+    public boolean hasPartialLine() {
+        return state != State.FAILED && (lineLength > 0 || lineCommittedToBody);
+    }
+
+    /** Nothing is half-received: no partial line and no unfinished body. */
+    public boolean betweenRequests() {
+        return state == State.REQUEST_LINE && lineLength == 0;
+    }
+
+    public boolean failed() {
+        return state == State.FAILED;
+    }
+
+    private void requestLineByte(byte b, RequestSink sink) throws ProtocolException {
+        if (b == '\n') {
+            requestLineEnded(sink);
+            return;
+        }
+        if (lineLength == line.length) {
+            throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
+                    "request line is longer than " + limits.maxRequestLineBytes() + " bytes");
+        }
+        line[lineLength++] = b;
+    }
+
+    private void requestLineEnded(RequestSink sink) throws ProtocolException {
+        int length = withoutCarriageReturn();
+        lineLength = 0;
+        if (length == 0) {
+            return;
+        }
+        if (length > limits.maxRequestLineBytes()) {
+            throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
+                    "request line is longer than " + limits.maxRequestLineBytes() + " bytes");
+        }
+        RequestLine.Parsed parsed = RequestLine.parse(line, length, limits);
+        if (parsed.verb() == RequestLine.Verb.SUBSCRIBE) {
+            sink.request(new SubscribeRequest(parsed.event(), parsed.credentials()));
+        } else {
+            startBody(parsed);
+        }
+    }
+
+    private void startBody(RequestLine.Parsed parsed) {
+        state = State.BODY;
+        publishEvent = parsed.event();
+        publishCredentials = parsed.credentials();
+        separatorSeen = false;
+        bodyStarted = false;
+        lineCommittedToBody = false;
+        base64.reset();
+        body.reset();
+    }
+
+    private void bodyByte(byte b, RequestSink sink) throws ProtocolException {
+        if (b == '\n') {
+            bodyLineEnded(sink);
+        } else if (lineCommittedToBody) {
+            if (b != '\r') {
+                base64.accept(b, body);
+            }
+        } else if (Base64Stream.isBase64Char(b) || b == '\r') {
+            line[lineLength++] = b;
+            if (lineLength == line.length) {
+                lineCommittedToBody = true;
+                flushLineToBody();
+            }
+        } else {
+            lineIsNextRequest(b, sink);
+        }
+    }
+
+    /**
+     * A byte no base64 line holds. After a whole object it starts the next
+     * request (the Perl publisher pipelines nothing, but others may); before
+     * one, the body itself is broken.
+     */
+    private void lineIsNextRequest(byte b, RequestSink sink) throws ProtocolException {
+        if (!bodyStarted && lineLength == 0) {
+            throw new ProtocolException(ErrorCode.MISSING_BODY);
+        }
+        if (!bodyStarted || !body.holdsCompleteObject()) {
+            throw new ProtocolException(ErrorCode.INVALID_BASE64,
+                    "the publish body holds byte 0x" + Integer.toHexString(b & 0xFF));
+        }
+        int pending = lineLength;
+        finishBody(sink);
+        lineLength = pending;
+        requestLineByte(b, sink);
+    }
+
+    private void bodyLineEnded(RequestSink sink) throws ProtocolException {
+        if (lineCommittedToBody) {
+            lineCommittedToBody = false;
+            bodyStarted = true;
+            return;
+        }
+        if (withoutCarriageReturn() == 0) {
+            lineLength = 0;
+            emptyBodyLine(sink);
+            return;
+        }
+        flushLineToBody();
+        bodyStarted = true;
+    }
+
+    private void emptyBodyLine(RequestSink sink) throws ProtocolException {
+        if (bodyStarted) {
+            finishBody(sink);
+        } else if (!separatorSeen) {
+            separatorSeen = true;
+        } else {
+            throw new ProtocolException(ErrorCode.MISSING_BODY);
+        }
+    }
+
+    private void flushLineToBody() throws ProtocolException {
+        for (int i = 0; i < lineLength; i++) {
+            if (line[i] != '\r') {
+                base64.accept(line[i], body);
+            }
+        }
+        lineLength = 0;
+    }
+
+    private void finishBody(RequestSink sink) throws ProtocolException {
+        base64.finish(body);
+        if (body.isEmpty()) {
+            throw new ProtocolException(ErrorCode.MISSING_BODY);
+        }
+        EventJson json = body.toEventJson(publishEvent);
+        PublishRequest request = new PublishRequest(publishEvent, publishCredentials, json);
+        state = State.REQUEST_LINE;
+        lineLength = 0;
+        body.reset();
+        publishEvent = null;
+        publishCredentials = null;
+        sink.request(request);
+    }
+
+    private int withoutCarriageReturn() {
+        int length = lineLength;
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        return length;
+    }
+
+    private void fail(ProtocolException error, RequestSink sink) {
+        state = State.FAILED;
+        lineLength = 0;
+        body.reset();
+        sink.error(error);
+    }
+}
