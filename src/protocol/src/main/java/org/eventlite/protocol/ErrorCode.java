@@ -32,7 +32,8 @@ public enum ErrorCode {
     TOO_MANY_CONNECTIONS("too-many-connections", "the server has reached its connection limit"),
     REQUEST_TIMEOUT("request-timeout", "the request was not completed in time"),
     SERVER_STOPPING("server-stopping", "the server is stopping"),
-    SLOW_CONSUMER("slow-consumer", "the subscriber fell too far behind");
+    SLOW_CONSUMER("slow-consumer", "the subscriber fell too far behind"),
+    INTERNAL_ERROR("internal-error", "the server failed to handle the request; see the server log");
 
     private final String id;
     private final String message;

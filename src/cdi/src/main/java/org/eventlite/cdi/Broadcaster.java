@@ -1,0 +1,29 @@
+package org.eventlite.cdi;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eventlite.connector.api.Frame;
+import org.eventlite.protocol.EventJson;
+
+/**
+ * Sends one accepted event everywhere it goes: the frame is encoded once and
+ * queued on every subscriber's connection, then observers and in-server
+ * listeners are notified off-thread. Runs on the publisher's thread and never
+ * blocks.
+ */
+@ApplicationScoped
+public class Broadcaster {
+
+    @Inject
+    SubscriptionRegistry registry;
+
+    @Inject
+    ObserverNotifier notifier;
+
+    /** @return how many TCP subscribers the frame was queued on */
+    public int broadcast(String name, EventJson json, EventOrigin origin) {
+        int queued = registry.deliver(name, Frame.of(json));
+        notifier.eventPublished(name, json, origin);
+        return queued;
+    }
+}

@@ -1,0 +1,21 @@
+package org.eventlite.cdi;
+
+import org.eventlite.protocol.Credentials;
+
+/**
+ * Who may publish and subscribe, modelled on the original server's
+ * {@code on_authenticate_publisher} and {@code on_authenticate_subscriber}
+ * hooks (client, event, username, password). The shipped
+ * {@link ConfiguredAccessPolicy} reads users from configuration; to replace it,
+ * give the application an {@code @ApplicationScoped @Alternative @Priority(...)}
+ * bean implementing this interface.
+ *
+ * <p>Called on a network I/O thread for every request: answer from memory,
+ * do not block. Throwing counts as a denial.
+ */
+public interface EventAccessPolicy {
+
+    boolean mayPublish(Client client, String event, Credentials credentials);
+
+    boolean maySubscribe(Client client, String event, Credentials credentials);
+}

@@ -1,0 +1,93 @@
+package org.eventlite.cdi;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eventlite.connector.api.ListenerSettings;
+import org.eventlite.protocol.DecoderLimits;
+
+/**
+ * Every EventLite setting, read once through MicroProfile Config (so
+ * {@code EVENTLITE_MAX_EVENT_BYTES} overrides {@code eventlite.max-event-bytes})
+ * and checked at start-up with a message naming the bad setting. The README's
+ * configuration table lists them with their defaults.
+ */
+@ApplicationScoped
+public class EventLiteConfig {
+
+    static final String HOST = "eventlite.host";
+    static final String MAX_EVENT_BYTES = "eventlite.max-event-bytes";
+    static final String MAX_REQUEST_LINE_BYTES = "eventlite.max-request-line-bytes";
+    static final String MAX_EVENT_NAME_BYTES = "eventlite.max-event-name-bytes";
+    static final String LINE_GRACE_PERIOD = "eventlite.line-grace-period";
+    static final String IO_THREADS = "eventlite.io-threads";
+    static final String MAX_CONNECTIONS = "eventlite.max-connections";
+    static final String MAX_PENDING_BYTES = "eventlite.subscriber.max-pending-bytes";
+    static final String ACTIVATION_TIMEOUT = "eventlite.activation-timeout";
+    static final String ANONYMOUS_ACCESS = "eventlite.anonymous-access";
+    static final String ANONYMOUS_PUBLISH = "eventlite.anonymous.publish";
+    static final String ANONYMOUS_SUBSCRIBE = "eventlite.anonymous.subscribe";
+    static final String USERS = "eventlite.users";
+
+    static final Duration DEFAULT_ACTIVATION_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    Config config;
+
+    private ListenerSettings listenerSettings;
+    private Duration activationTimeout;
+    private String host;
+
+    @PostConstruct
+    void read() {
+        DecoderLimits limits = new DecoderLimits(
+                integer(MAX_REQUEST_LINE_BYTES, DecoderLimits.DEFAULT_MAX_REQUEST_LINE_BYTES),
+                integer(MAX_EVENT_BYTES, DecoderLimits.DEFAULT_MAX_EVENT_BYTES),
+                integer(MAX_EVENT_NAME_BYTES, DecoderLimits.DEFAULT_MAX_EVENT_NAME_BYTES));
+        listenerSettings = new ListenerSettings(limits,
+                duration(LINE_GRACE_PERIOD, ListenerSettings.DEFAULT_LINE_GRACE_PERIOD),
+                integer(IO_THREADS, ListenerSettings.DEFAULT_IO_THREADS),
+                integer(MAX_CONNECTIONS, ListenerSettings.DEFAULT_MAX_CONNECTIONS),
+                config.getOptionalValue(MAX_PENDING_BYTES, Long.class).orElse(ListenerSettings.DEFAULT_MAX_PENDING_BYTES));
+        activationTimeout = duration(ACTIVATION_TIMEOUT, DEFAULT_ACTIVATION_TIMEOUT);
+        host = string(HOST).orElse("127.0.0.1");
+    }
+
+    public ListenerSettings listenerSettings() {
+        return listenerSettings;
+    }
+
+    public Duration activationTimeout() {
+        return activationTimeout;
+    }
+
+    /** The listener's configured host, for the loopback rule of anonymous access. */
+    public String host() {
+        return host;
+    }
+
+    Optional<String> string(String name) {
+        return config.getOptionalValue(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    List<String> list(String name) {
+        return string(name).map(s -> List.of(s.split("\\s*,\\s*"))).orElse(List.of());
+    }
+
+    private int integer(String name, int fallback) {
+        Optional<String> text = string(name);
+        try {
+            return text.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + text.get() + "'", e);
+        }
+    }
+
+    private Duration duration(String name, Duration fallback) {
+        return string(name).map(text -> Durations.parse(name, text)).orElse(fallback);
+    }
+}

@@ -1,0 +1,139 @@
+package org.eventlite.cdi;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eventlite.connector.api.Connection;
+import org.eventlite.connector.api.ConnectionHandler;
+import org.eventlite.connector.api.Frame;
+import org.eventlite.connector.api.ListenerSettings;
+import org.eventlite.connector.api.ListenerStatus;
+import org.eventlite.protocol.Credentials;
+import org.eventlite.protocol.PublishRequest;
+import org.eventlite.protocol.Request;
+import org.eventlite.protocol.SubscribeRequest;
+
+/**
+ * The connector's handler: decides each request and routes accepted events.
+ * Handed to the connector by the bridge MDB, then called directly on the
+ * network I/O threads (see {@link ConnectionHandler} for what that allows).
+ */
+@ApplicationScoped
+public class RequestRouter implements ConnectionHandler {
+
+    private static final Logger LOG = Logger.getLogger(RequestRouter.class.getName());
+
+    @Inject
+    EventLiteConfig config;
+
+    @Inject
+    EventAccessPolicy policy;
+
+    @Inject
+    SubscriptionRegistry registry;
+
+    @Inject
+    Broadcaster broadcaster;
+
+    @Inject
+    ObserverNotifier notifier;
+
+    @Inject
+    ApplicationExecutor executor;
+
+    @Inject
+    ListenerState state;
+
+    /**
+     * Called by the bridge MDB on an application thread: creates every bean
+     * the I/O threads will touch while the application's context is present.
+     */
+    public ConnectionHandler open(InetSocketAddress address, ListenerStatus status) {
+        executor.prepare();
+        config.listenerSettings();
+        policy.getClass();
+        state.starting(address, status);
+        return this;
+    }
+
+    @Override
+    public ListenerSettings settings() {
+        return config.listenerSettings();
+    }
+
+    @Override
+    public void onRequest(Connection connection, Request request) {
+        if (request instanceof SubscribeRequest subscribe) {
+            subscribe(connection, subscribe);
+        } else if (request instanceof PublishRequest publish) {
+            publish(connection, publish);
+        }
+    }
+
+    private void subscribe(Connection connection, SubscribeRequest request) {
+        Credentials credentials = request.credentials();
+        if (!decide(connection, request, true)) {
+            deny(connection, RequestDenied.Action.SUBSCRIBE, request);
+            return;
+        }
+        // The reply is queued before the subscription is visible, so it precedes every frame.
+        connection.send(Frame.OK);
+        registry.subscribe(request.event(), connection);
+        notifier.clientSubscribed(new ClientSubscribed(connection.id(), request.event(),
+                connection.remoteAddress(), credentials.username()));
+    }
+
+    private void publish(Connection connection, PublishRequest request) {
+        if (!decide(connection, request, false)) {
+            deny(connection, RequestDenied.Action.PUBLISH, request);
+            return;
+        }
+        broadcaster.broadcast(request.event(), request.json(),
+                EventOrigin.remote(connection.remoteAddress(), request.credentials().username()));
+        connection.send(Frame.OK);
+    }
+
+    /** A decision that throws counts as a denial. */
+    private boolean decide(Connection connection, Request request, boolean subscribe) {
+        Client client = new Client(connection.id(), connection.remoteAddress());
+        try {
+            return subscribe
+                    ? policy.maySubscribe(client, request.event(), request.credentials())
+                    : policy.mayPublish(client, request.event(), request.credentials());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "EventLite access decision failed for " + request.credentials()
+                    + " on '" + request.event() + "'; denied");
+            return false;
+        }
+    }
+
+    /** As in the original, a denied connection stays open. */
+    private void deny(Connection connection, RequestDenied.Action action, Request request) {
+        connection.send(Frame.PERMISSION_DENIED);
+        notifier.requestDenied(new RequestDenied(action, request.event(), connection.remoteAddress(),
+                request.credentials().username()));
+    }
+
+    @Override
+    public void onClosed(Connection connection, String reason) {
+        registry.remove(connection);
+        notifier.clientDisconnected(new ClientDisconnected(connection.id(), connection.remoteAddress(), reason));
+    }
+
+    @Override
+    public void onListening(InetSocketAddress address) {
+        state.listening(address);
+    }
+
+    @Override
+    public void onListenFailed(String reason) {
+        state.failed(reason);
+    }
+
+    @Override
+    public void onStopped() {
+        state.stopped();
+    }
+}

@@ -1,0 +1,227 @@
+package org.eventlite.connector;
+
+import jakarta.resource.spi.work.Work;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eventlite.protocol.ErrorCode;
+
+/**
+ * One non-blocking network loop, run as a long-lived {@link Work} on the
+ * WorkManager. It owns a selector and the connections registered with it:
+ * every read, decode, handler call and write of those connections happens on
+ * this thread, so per-connection state needs no locks. Other threads reach it
+ * only through its queues and a coalesced selector wake-up.
+ */
+final class IoLoop implements Work {
+
+    private static final Logger LOG = Logger.getLogger(IoLoop.class.getName());
+
+    /** The loop wakes at least this often, so liveness can tell a stuck loop from an idle one. */
+    private static final long MAX_SELECT_MILLIS = 1000;
+    /** Reads per connection per round, so one busy connection cannot starve the others. */
+    private static final int MAX_READS_PER_ROUND = 16;
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** How long a closing connection may drain unread input before it is closed anyway. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final String name;
+    private final Selector selector;
+    private final long lineGraceNanos;
+    private final Listener listener;
+    private final ConcurrentLinkedQueue<SocketConnection> arrivals = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<SocketConnection> flushes = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    /** Loop thread only: connections waiting for a deadline (line grace or lingering close). */
+    private final Set<SocketConnection> timed = new HashSet<>();
+    private final Set<SocketConnection> connections = new HashSet<>();
+
+    private volatile boolean running = true;
+    private volatile long lastRoundNanos = System.nanoTime();
+    private volatile Thread thread;
+
+    IoLoop(String name, long lineGraceNanos, Listener listener) throws IOException {
+        this.name = name;
+        this.selector = Selector.open();
+        this.lineGraceNanos = lineGraceNanos;
+        this.listener = listener;
+    }
+
+    long lineGraceNanos() {
+        return lineGraceNanos;
+    }
+
+    long lastRoundNanos() {
+        return lastRoundNanos;
+    }
+
+    /** Any thread: hands a freshly accepted connection to this loop. */
+    void adopt(SocketConnection connection) {
+        arrivals.add(connection);
+        wakeUp();
+    }
+
+    /** Any thread: the connection has bytes to write or is to be closed. */
+    void requestFlush(SocketConnection connection) {
+        flushes.add(connection);
+        if (Thread.currentThread() != thread) {
+            wakeUp();
+        }
+    }
+
+    private void wakeUp() {
+        if (wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        Thread.currentThread().setName("eventlite-" + name);
+        ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+        try {
+            while (running) {
+                lastRoundNanos = System.nanoTime();
+                selector.select(selectTimeoutMillis());
+                wakeupPending.set(false);
+                registerArrivals();
+                handleSelected(readBuffer);
+                handleFlushes();
+                handleDeadlines();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> "EventLite I/O loop " + name + " failed; its connections are closed");
+        } finally {
+            closeAll();
+            finished.countDown();
+        }
+    }
+
+    private long selectTimeoutMillis() {
+        if (!flushes.isEmpty() || !arrivals.isEmpty()) {
+            return 1;
+        }
+        long timeout = MAX_SELECT_MILLIS;
+        long now = System.nanoTime();
+        for (SocketConnection connection : timed) {
+            long millis = TimeUnit.NANOSECONDS.toMillis(connection.deadlineNanos() - now) + 1;
+            timeout = Math.min(timeout, Math.max(1, millis));
+        }
+        return timeout;
+    }
+
+    private void registerArrivals() {
+        SocketConnection connection;
+        while ((connection = arrivals.poll()) != null) {
+            try {
+                connection.registered(connection.channel().register(selector, SelectionKey.OP_READ, connection));
+                connections.add(connection);
+            } catch (IOException e) {
+                connection.closeNow("register failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void handleSelected(ByteBuffer readBuffer) {
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            SocketConnection connection = (SocketConnection) key.attachment();
+            if (!key.isValid()) {
+                continue;
+            }
+            if (key.isWritable()) {
+                connection.flush();
+            }
+            if (key.isValid() && key.isReadable()) {
+                connection.readable(readBuffer, MAX_READS_PER_ROUND);
+            }
+        }
+    }
+
+    private void handleFlushes() {
+        SocketConnection connection;
+        while ((connection = flushes.poll()) != null) {
+            connection.flush();
+        }
+    }
+
+    private void handleDeadlines() {
+        if (timed.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        List<SocketConnection> due = new ArrayList<>();
+        for (SocketConnection connection : timed) {
+            if (connection.deadlineNanos() - now <= 0) {
+                due.add(connection);
+            }
+        }
+        for (SocketConnection connection : due) {
+            disarm(connection);
+            connection.deadlineReached();
+        }
+    }
+
+    /** Loop thread: call {@link SocketConnection#deadlineReached} at {@code deadlineNanos}. */
+    void arm(SocketConnection connection, long deadlineNanos) {
+        connection.deadline(deadlineNanos, true);
+        timed.add(connection);
+    }
+
+    void disarm(SocketConnection connection) {
+        if (connection.timed()) {
+            connection.deadline(0, false);
+            timed.remove(connection);
+        }
+    }
+
+    /** Loop thread: the connection has closed its socket. */
+    void connectionClosed(SocketConnection connection) {
+        connections.remove(connection);
+        listener.connectionClosed();
+    }
+
+    /** Any thread: ends the loop; {@link #awaitFinished} waits for its connections to be closed. */
+    void stop() {
+        running = false;
+        selector.wakeup();
+    }
+
+    boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
+        return finished.await(timeout, unit);
+    }
+
+    private void closeAll() {
+        registerArrivals();
+        // No reply is written: a Perl subscriber would try to decode it as an event and die.
+        for (SocketConnection connection : new ArrayList<>(connections)) {
+            connection.closeNow(ErrorCode.SERVER_STOPPING.id());
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Closing the selector of {0} failed: {1}", new Object[] {name, e.getMessage()});
+        }
+    }
+
+    @Override
+    public void release() {
+        stop();
+    }
+}

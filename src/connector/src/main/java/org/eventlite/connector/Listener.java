@@ -1,0 +1,254 @@
+package org.eventlite.connector;
+
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eventlite.connector.api.ConnectionHandler;
+import org.eventlite.connector.api.EventLiteListener;
+import org.eventlite.connector.api.ListenerSettings;
+import org.eventlite.connector.api.ListenerStatus;
+import org.eventlite.protocol.ErrorCode;
+import org.eventlite.protocol.RequestDecoder;
+
+/**
+ * One endpoint activation: asks the application for its handler, binds the
+ * port, accepts connections and spreads them over the I/O loops. All of it
+ * runs as Work on the WorkManager. {@link #stop()} closes the listening
+ * socket first, then the loops with their connections.
+ */
+final class Listener implements ListenerStatus {
+
+    private static final Logger LOG = Logger.getLogger(Listener.class.getName());
+
+    /** How long activation waits for the application to accept its first endpoint call. */
+    private static final long OPEN_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(120);
+    private static final long OPEN_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    private final InetSocketAddress address;
+    private final MessageEndpointFactory endpointFactory;
+    private final WorkManager workManager;
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicLong connectionIds = new AtomicLong();
+    /** Written by the start Work, read by health checks. */
+    private final List<IoLoop> loops = new CopyOnWriteArrayList<>();
+
+    private volatile boolean stopping;
+    private volatile ConnectionHandler handler;
+    private volatile ServerSocketChannel server;
+    private volatile InetSocketAddress bound;
+
+    Listener(InetSocketAddress address, MessageEndpointFactory endpointFactory, WorkManager workManager) {
+        this.address = address;
+        this.endpointFactory = endpointFactory;
+        this.workManager = workManager;
+    }
+
+    /** Called in endpointActivation; the rest happens on a Work so activation does not wait on the application. */
+    void start() throws WorkException {
+        workManager.scheduleWork(new StartWork(), WorkManager.INDEFINITE, null, null);
+    }
+
+    private final class StartWork implements Work {
+        @Override
+        public void run() {
+            Thread.currentThread().setName("eventlite-activation");
+            try {
+                handler = openHandler();
+            } catch (RuntimeException | UnavailableException e) {
+                LOG.log(Level.SEVERE, e, () -> "EventLite could not reach its application; the listener on "
+                        + address + " stays closed");
+                return;
+            }
+            if (handler != null) {
+                bindAndServe(handler);
+            }
+        }
+
+        @Override
+        public void release() {
+            stopping = true;
+        }
+    }
+
+    /** The application may still be starting when activation begins: retry until it answers. */
+    private ConnectionHandler openHandler() throws UnavailableException {
+        long deadline = System.nanoTime() + OPEN_DEADLINE_NANOS;
+        while (!stopping) {
+            try {
+                MessageEndpoint endpoint = endpointFactory.createEndpoint(null);
+                try {
+                    return ((EventLiteListener) endpoint).open(address, this);
+                } finally {
+                    endpoint.release();
+                }
+            } catch (UnavailableException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                LockSupport.parkNanos(OPEN_RETRY_NANOS);
+            }
+        }
+        return null;
+    }
+
+    private void bindAndServe(ConnectionHandler handler) {
+        ListenerSettings settings = handler.settings();
+        try {
+            for (int i = 0; i < settings.ioThreads(); i++) {
+                IoLoop loop = new IoLoop("io-" + address.getPort() + "-" + i,
+                        settings.lineGracePeriod().toNanos(), this);
+                loops.add(loop);
+                workManager.scheduleWork(loop, WorkManager.INDEFINITE, null, null);
+            }
+            ServerSocketChannel channel = ServerSocketChannel.open();
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(address, 1024);
+            server = channel;
+            bound = (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException | WorkException e) {
+            String reason = "cannot listen on " + address + ": " + e.getMessage();
+            LOG.log(Level.SEVERE, "EventLite {0}", reason);
+            handler.onListenFailed(reason);
+            stopLoops();
+            return;
+        }
+        if (stopping) {
+            stop();
+            return;
+        }
+        LOG.log(Level.INFO, "EventLite listening on {0}", bound);
+        handler.onListening(bound);
+        accept(settings);
+    }
+
+    /** Blocking accept on this Work's thread; closing the server socket ends it. */
+    private void accept(ListenerSettings settings) {
+        int next = 0;
+        while (!stopping) {
+            SocketChannel socket;
+            try {
+                socket = server.accept();
+            } catch (IOException e) {
+                if (!stopping) {
+                    String reason = "accepting on " + bound + " failed: " + e.getMessage();
+                    LOG.log(Level.SEVERE, "EventLite {0}", reason);
+                    bound = null;
+                    handler.onListenFailed(reason);
+                }
+                return;
+            }
+            try {
+                if (openConnections.incrementAndGet() > settings.maxConnections()) {
+                    refuse(socket);
+                    continue;
+                }
+                socket.configureBlocking(false);
+                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                IoLoop loop = loops.get(next);
+                next = (next + 1) % loops.size();
+                loop.adopt(new SocketConnection(connectionIds.incrementAndGet(), socket,
+                        (InetSocketAddress) socket.getRemoteAddress(), loop, handler,
+                        new RequestDecoder(settings.decoderLimits()), settings.maxPendingBytes()));
+            } catch (IOException e) {
+                openConnections.decrementAndGet();
+                LOG.log(Level.FINE, "Dropping a connection that failed on accept: {0}", e.getMessage());
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    /** Over the connection cap: one best-effort error reply from this thread, then close. */
+    private void refuse(SocketChannel socket) {
+        try {
+            socket.configureBlocking(false);
+            socket.write(java.nio.ByteBuffer.wrap(ErrorCode.TOO_MANY_CONNECTIONS.reply()));
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Refusing a connection failed: {0}", e.getMessage());
+        } finally {
+            openConnections.decrementAndGet();
+            closeQuietly(socket);
+        }
+    }
+
+    void connectionClosed() {
+        openConnections.decrementAndGet();
+    }
+
+    /** Closes the listening socket first, then every loop and its connections, and waits for them. */
+    void stop() {
+        stopping = true;
+        ServerSocketChannel channel = server;
+        bound = null;
+        if (channel != null) {
+            closeQuietly(channel);
+        }
+        stopLoops();
+        ConnectionHandler current = handler;
+        if (current != null) {
+            current.onStopped();
+        }
+        LOG.log(Level.INFO, "EventLite stopped listening on {0}", address);
+    }
+
+    private void stopLoops() {
+        loops.forEach(IoLoop::stop);
+        for (IoLoop loop : loops) {
+            try {
+                if (!loop.awaitFinished(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.log(Level.WARNING, "An EventLite I/O loop did not stop within {0} s", STOP_WAIT_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Close failed: {0}", e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<InetSocketAddress> boundAddress() {
+        return Optional.ofNullable(bound);
+    }
+
+    @Override
+    public int openConnections() {
+        return Math.max(0, openConnections.get());
+    }
+
+    @Override
+    public Duration longestLoopSilence() {
+        long now = System.nanoTime();
+        long longest = 0;
+        for (IoLoop loop : loops) {
+            longest = Math.max(longest, now - loop.lastRoundNanos());
+        }
+        return Duration.ofNanos(longest);
+    }
+}

@@ -1,0 +1,337 @@
+package org.eventlite.connector;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eventlite.connector.api.Connection;
+import org.eventlite.connector.api.ConnectionHandler;
+import org.eventlite.connector.api.Frame;
+import org.eventlite.protocol.ErrorCode;
+import org.eventlite.protocol.ProtocolException;
+import org.eventlite.protocol.Request;
+import org.eventlite.protocol.RequestDecoder;
+import org.eventlite.protocol.RequestSink;
+
+/**
+ * One client socket. Reading, decoding and writing happen on the owning
+ * {@link IoLoop}'s thread; {@link #send} and {@link #close} may be called from
+ * any thread and only queue work for that loop.
+ */
+final class SocketConnection implements Connection, RequestSink {
+
+    private static final Logger LOG = Logger.getLogger(SocketConnection.class.getName());
+
+    /** Buffers handed to one gathering write. */
+    private static final int MAX_WRITE_BATCH = 64;
+
+    private final long id;
+    private final SocketChannel channel;
+    private final InetSocketAddress remoteAddress;
+    private final IoLoop loop;
+    private final ConnectionHandler handler;
+    private final RequestDecoder decoder;
+    private final long maxPendingBytes;
+
+    /** Filled by any thread, drained by the loop. */
+    private final ConcurrentLinkedQueue<ByteBuffer> queued = new ConcurrentLinkedQueue<>();
+    /** Loop thread only: buffers taken from {@link #queued} and not yet fully written. */
+    private final ArrayDeque<ByteBuffer> writing = new ArrayDeque<>();
+    private final ByteBuffer[] batch = new ByteBuffer[MAX_WRITE_BATCH];
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    /** Set once: what to close with after the queued bytes are written. */
+    private volatile String closeReason;
+    /** Set once: close at once without writing what is queued. */
+    private volatile String abortReason;
+
+    /** Loop thread only. */
+    private SelectionKey key;
+    private long deadlineNanos;
+    private boolean timed;
+    private boolean inputEnded;
+    /** The last reply is out and the output shut; unread input is drained until the peer closes. */
+    private boolean lingering;
+
+    SocketConnection(long id, SocketChannel channel, InetSocketAddress remoteAddress, IoLoop loop,
+            ConnectionHandler handler, RequestDecoder decoder, long maxPendingBytes) {
+        this.id = id;
+        this.channel = channel;
+        this.remoteAddress = remoteAddress;
+        this.loop = loop;
+        this.handler = handler;
+        this.decoder = decoder;
+        this.maxPendingBytes = maxPendingBytes;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open.get() && abortReason == null;
+    }
+
+    @Override
+    public boolean send(Frame frame) {
+        if (!isOpen() || closeReason != null) {
+            return false;
+        }
+        if (pendingBytes.addAndGet(frame.length()) > maxPendingBytes) {
+            pendingBytes.addAndGet(-frame.length());
+            abort(ErrorCode.SLOW_CONSUMER.id() + ": more than " + maxPendingBytes + " bytes pending");
+            return false;
+        }
+        queued.add(frame.view());
+        scheduleFlush();
+        return true;
+    }
+
+    @Override
+    public void close(ErrorCode reason) {
+        if (!isOpen() || closeReason != null) {
+            return;
+        }
+        Frame reply = Frame.errorReply(reason);
+        pendingBytes.addAndGet(reply.length());
+        queued.add(reply.view());
+        closeReason = reason.id();
+        scheduleFlush();
+    }
+
+    /** Closes without writing what is queued: the peer is not reading, or the listener stops. */
+    void abort(String reason) {
+        if (abortReason == null) {
+            abortReason = reason;
+            scheduleFlush();
+        }
+    }
+
+    private void scheduleFlush() {
+        if (flushScheduled.compareAndSet(false, true)) {
+            loop.requestFlush(this);
+        }
+    }
+
+    // ---- loop thread only below ----
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    void registered(SelectionKey key) {
+        this.key = key;
+    }
+
+    /** Reads what the socket has, up to a fair share, and decodes it. */
+    void readable(ByteBuffer readBuffer, int maxReads) {
+        try {
+            if (lingering) {
+                drainWhileLingering(readBuffer, maxReads);
+                return;
+            }
+            for (int reads = 0; reads < maxReads; reads++) {
+                readBuffer.clear();
+                int n = channel.read(readBuffer);
+                if (n < 0) {
+                    endOfInput();
+                    return;
+                }
+                if (n == 0) {
+                    decoder.paused(this);
+                    break;
+                }
+                readBuffer.flip();
+                decoder.feed(readBuffer, this);
+                if (decoder.failed() || !isOpen() || closeReason != null) {
+                    loop.disarm(this);
+                    return;
+                }
+            }
+            if (decoder.hasPartialLine()) {
+                loop.arm(this, System.nanoTime() + loop.lineGraceNanos());
+            } else {
+                loop.disarm(this);
+            }
+        } catch (IOException e) {
+            closeNow("read failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Discards input after the final reply. Closing with unread input would
+     * make the kernel send a reset, and the peer could lose the error reply.
+     */
+    private void drainWhileLingering(ByteBuffer readBuffer, int maxReads) throws IOException {
+        for (int reads = 0; reads < maxReads; reads++) {
+            readBuffer.clear();
+            int n = channel.read(readBuffer);
+            if (n < 0) {
+                closeNow(closeReason);
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+        }
+    }
+
+    /** The peer shut down its output: complete what it sent, answer it, then close. */
+    private void endOfInput() {
+        inputEnded = true;
+        loop.disarm(this);
+        decoder.lineGraceExpired(this);
+        decoder.paused(this);
+        key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+        if (closeReason == null) {
+            closeReason = "closed by peer";
+        }
+        scheduleFlush();
+    }
+
+    /** The grace period passed with a line still open, or the lingering close has lasted long enough. */
+    void deadlineReached() {
+        if (lingering) {
+            closeNow(closeReason);
+        } else {
+            decoder.lineGraceExpired(this);
+        }
+    }
+
+    @Override
+    public void request(Request request) {
+        try {
+            handler.onRequest(this, request);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> "Connection " + id + " from " + remoteAddress
+                    + ": the application failed to handle a " + request.getClass().getSimpleName());
+            close(ErrorCode.INTERNAL_ERROR);
+        }
+    }
+
+    @Override
+    public void error(ProtocolException error) {
+        LOG.log(Level.FINE, "Connection {0} from {1}: {2}", new Object[] {id, remoteAddress, error.getMessage()});
+        close(error.code());
+    }
+
+    /** Writes what is queued; closes when asked to and everything is out. */
+    void flush() {
+        flushScheduled.set(false);
+        if (!open.get()) {
+            return;
+        }
+        if (abortReason != null) {
+            closeNow(abortReason);
+            return;
+        }
+        try {
+            ByteBuffer next;
+            while ((next = queued.poll()) != null) {
+                writing.add(next);
+            }
+            while (!writing.isEmpty()) {
+                int count = 0;
+                for (ByteBuffer buffer : writing) {
+                    batch[count++] = buffer;
+                    if (count == MAX_WRITE_BATCH) {
+                        break;
+                    }
+                }
+                long written = channel.write(batch, 0, count);
+                pendingBytes.addAndGet(-written);
+                while (!writing.isEmpty() && !writing.peekFirst().hasRemaining()) {
+                    writing.pollFirst();
+                }
+                java.util.Arrays.fill(batch, 0, count, null);
+                if (written == 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            closeNow("write failed: " + e.getMessage());
+            return;
+        }
+        if (!writing.isEmpty()) {
+            key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+        } else {
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+            if (closeReason != null && queued.isEmpty() && !lingering) {
+                closeAfterLastReply();
+            }
+        }
+    }
+
+    private void closeAfterLastReply() {
+        if (inputEnded) {
+            closeNow(closeReason);
+            return;
+        }
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            closeNow(closeReason);
+            return;
+        }
+        lingering = true;
+        loop.arm(this, System.nanoTime() + IoLoop.LINGER_NANOS);
+    }
+
+    /** Closes the socket and tells the handler, once. */
+    void closeNow(String reason) {
+        if (!open.compareAndSet(true, false)) {
+            return;
+        }
+        loop.disarm(this);
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Connection {0}: close failed: {1}", new Object[] {id, e.getMessage()});
+        }
+        queued.clear();
+        writing.clear();
+        loop.connectionClosed(this);
+        try {
+            handler.onClosed(this, reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Connection " + id + ": the application failed on close");
+        }
+    }
+
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    void deadline(long nanos, boolean armed) {
+        this.deadlineNanos = nanos;
+        this.timed = armed;
+    }
+
+    boolean timed() {
+        return timed;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + " " + remoteAddress + "]";
+    }
+}

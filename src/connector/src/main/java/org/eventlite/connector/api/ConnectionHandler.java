@@ -1,0 +1,36 @@
+package org.eventlite.connector.api;
+
+import java.net.InetSocketAddress;
+import org.eventlite.protocol.Request;
+
+/**
+ * What the application does with connections. Every method except the
+ * lifecycle ones runs on a network I/O thread, outside the application's
+ * context: use only {@code @ApplicationScoped} beans and injected values, and
+ * hand slow or contextual work (observers, lookups) to a managed executor.
+ * A method that blocks stalls every connection of that I/O loop.
+ */
+public interface ConnectionHandler {
+
+    /** The limits and threads the listener works with; read once, before binding. */
+    ListenerSettings settings();
+
+    /**
+     * A decoded request. Reply with {@link Connection#send} ({@link Frame#OK},
+     * {@link Frame#PERMISSION_DENIED}) before making a new subscriber visible to
+     * publishers, so that the reply precedes every frame.
+     */
+    void onRequest(Connection connection, Request request);
+
+    /** The connection has closed, for whatever reason; called once per connection. */
+    void onClosed(Connection connection, String reason);
+
+    /** The listener has bound its address and accepts connections. */
+    void onListening(InetSocketAddress address);
+
+    /** The listener could not bind or lost its socket; it accepts nothing. */
+    void onListenFailed(String reason);
+
+    /** The activation has ended: every connection is closed and the port released. */
+    void onStopped();
+}

@@ -1,0 +1,42 @@
+package org.eventlite.connector.api;
+
+import java.nio.ByteBuffer;
+import org.eventlite.protocol.ErrorCode;
+import org.eventlite.protocol.EventJson;
+import org.eventlite.protocol.Frames;
+import org.eventlite.protocol.Replies;
+
+/**
+ * Bytes ready for the wire, encoded once and shared by every connection they
+ * go to. Immutable: connections read it through their own views.
+ */
+public final class Frame {
+
+    public static final Frame OK = new Frame(Replies.ok());
+    public static final Frame PERMISSION_DENIED = new Frame(Replies.permissionDenied());
+
+    private final byte[] bytes;
+
+    private Frame(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** The frame that delivers {@code json} to subscribers. */
+    public static Frame of(EventJson json) {
+        return new Frame(Frames.encode(json));
+    }
+
+    /** The reply for an error; the connection closes after it. */
+    public static Frame errorReply(ErrorCode code) {
+        return new Frame(code.reply());
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    /** A read-only view positioned at the start. */
+    public ByteBuffer view() {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+}

@@ -1,0 +1,45 @@
+package org.eventlite.connector.api;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.eventlite.protocol.DecoderLimits;
+
+/**
+ * How one listener works; the application reads the values from its
+ * configuration and hands them over in {@link ConnectionHandler#settings()}.
+ *
+ * @param decoderLimits   request line, event and event name sizes
+ * @param lineGracePeriod how long a line without LF may wait for more bytes before it counts as complete
+ * @param ioThreads       network I/O loops, each a WorkManager thread
+ * @param maxConnections  open connections at most; the next one gets {@code too-many-connections}
+ * @param maxPendingBytes bytes queued for one connection at most before it is closed as a slow consumer
+ */
+public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePeriod, int ioThreads,
+        int maxConnections, long maxPendingBytes) {
+
+    public static final Duration DEFAULT_LINE_GRACE_PERIOD = Duration.ofMillis(50);
+    public static final int DEFAULT_IO_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    public static final long DEFAULT_MAX_PENDING_BYTES = 8L * 1024 * 1024;
+
+    public static final ListenerSettings DEFAULTS = new ListenerSettings(DecoderLimits.DEFAULTS,
+            DEFAULT_LINE_GRACE_PERIOD, DEFAULT_IO_THREADS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_BYTES);
+
+    public ListenerSettings {
+        Objects.requireNonNull(decoderLimits, "decoderLimits");
+        Objects.requireNonNull(lineGracePeriod, "lineGracePeriod");
+        if (lineGracePeriod.isNegative() || lineGracePeriod.isZero()) {
+            throw new IllegalArgumentException("eventlite.line-grace-period must be positive, was " + lineGracePeriod);
+        }
+        if (ioThreads < 1) {
+            throw new IllegalArgumentException("eventlite.io-threads must be at least 1, was " + ioThreads);
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("eventlite.max-connections must be at least 1, was " + maxConnections);
+        }
+        if (maxPendingBytes < decoderLimits.maxEventBytes()) {
+            throw new IllegalArgumentException("eventlite.subscriber.max-pending-bytes (" + maxPendingBytes
+                    + ") must hold at least one event of eventlite.max-event-bytes (" + decoderLimits.maxEventBytes() + ")");
+        }
+    }
+}

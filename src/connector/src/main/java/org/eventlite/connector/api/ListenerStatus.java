@@ -1,0 +1,21 @@
+package org.eventlite.connector.api;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Live figures of one listener, read by health checks and metrics from any thread. */
+public interface ListenerStatus {
+
+    /** The address accepting connections, or empty while none is. */
+    Optional<InetSocketAddress> boundAddress();
+
+    int openConnections();
+
+    /**
+     * The longest time any I/O loop has gone without completing a round. Loops
+     * wake at least once a second, so a value of several seconds means a loop
+     * is stuck (a blocked handler, for instance).
+     */
+    Duration longestLoopSilence();
+}

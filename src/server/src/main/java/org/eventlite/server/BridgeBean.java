@@ -1,0 +1,31 @@
+package org.eventlite.server;
+
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import org.eventlite.cdi.RequestRouter;
+import org.eventlite.connector.api.ConnectionHandler;
+import org.eventlite.connector.api.EventLiteListener;
+import org.eventlite.connector.api.ListenerStatus;
+
+/**
+ * The thin bridge between the connector and the CDI beans. The connector
+ * calls it once per activation; it answers with the router, which the
+ * connector then calls directly, so no request pays for an MDB invocation.
+ * Its activation spec in server.xml is {@code eventlite/eventlite-server/BridgeBean}.
+ */
+@MessageDriven(name = "BridgeBean", messageListenerInterface = EventLiteListener.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BridgeBean implements EventLiteListener {
+
+    @Inject
+    RequestRouter router;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ConnectionHandler open(InetSocketAddress address, ListenerStatus status) {
+        return router.open(address, status);
+    }
+}

@@ -1,0 +1,36 @@
+package org.eventlite.server;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eventlite.cdi.ListenerState;
+
+/**
+ * DOWN when an I/O loop has not gone round for {@link #MAX_LOOP_SILENCE}: the
+ * loops wake every second even when idle, so a silent loop is stuck and a
+ * restart is the cure. A listener that is not running is a readiness matter.
+ */
+@Liveness
+@ApplicationScoped
+public class IoLoopLivenessCheck implements HealthCheck {
+
+    static final Duration MAX_LOOP_SILENCE = Duration.ofSeconds(10);
+
+    @Inject
+    ListenerState state;
+
+    @Override
+    public HealthCheckResponse call() {
+        Duration silence = state.accepting()
+                ? state.status().map(status -> status.longestLoopSilence()).orElse(Duration.ZERO)
+                : Duration.ZERO;
+        return HealthCheckResponse.named("eventlite-io-loops")
+                .status(silence.compareTo(MAX_LOOP_SILENCE) < 0)
+                .withData("longestLoopSilenceMillis", silence.toMillis())
+                .withData("limitMillis", MAX_LOOP_SILENCE.toMillis())
+                .build();
+    }
+}

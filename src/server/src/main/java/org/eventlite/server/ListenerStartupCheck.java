@@ -1,0 +1,27 @@
+package org.eventlite.server;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Startup;
+import org.eventlite.cdi.ListenerState;
+
+/** UP once the listener has been activated and tried to bind, whatever the outcome; readiness tells the rest. */
+@Startup
+@ApplicationScoped
+public class ListenerStartupCheck implements HealthCheck {
+
+    @Inject
+    ListenerState state;
+
+    @Override
+    public HealthCheckResponse call() {
+        ListenerState.Phase phase = state.phase();
+        boolean started = phase != ListenerState.Phase.NOT_ACTIVATED && phase != ListenerState.Phase.STARTING;
+        return HealthCheckResponse.named("eventlite-startup")
+                .status(started)
+                .withData("phase", phase.name().toLowerCase())
+                .build();
+    }
+}
