@@ -1,0 +1,80 @@
+package org.eventlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** MicroProfile Health as an orchestrator sees it. */
+class HealthIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @Test
+    void readinessIsUpWhileTheListenerAccepts() throws Exception {
+        HttpResponse<String> response = get(TestServer.HTTP_PORT, "/health/ready");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject listener = check(response.body(), "eventlite-listener");
+        assertEquals("UP", listener.getString("status"));
+        assertTrue(listener.getJsonObject("data").getString("address").endsWith(":" + TestServer.PORT));
+    }
+
+    @Test
+    void livenessAndStartupAreUp() throws Exception {
+        assertEquals(200, get(TestServer.HTTP_PORT, "/health/live").statusCode());
+        assertEquals(200, get(TestServer.HTTP_PORT, "/health/started").statusCode());
+    }
+
+    /** The second test server is configured with the first one's port, so it cannot bind. */
+    @Test
+    void readinessIsDownWithTheReasonWhenThePortCannotBeBound() throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        HttpResponse<String> response;
+        String reason = "";
+        do {
+            response = get(TestServer.BLOCKED_HTTP_PORT, "/health/ready");
+            if (response.statusCode() == 503 && response.body().contains("eventlite-listener")) {
+                reason = check(response.body(), "eventlite-listener").getJsonObject("data").getString("reason");
+                if (reason.startsWith("cannot listen")) {
+                    break;
+                }
+            }
+            awaitRetry();
+        } while (System.nanoTime() - deadline < 0);
+        assertEquals(503, response.statusCode(), response.body());
+        assertTrue(reason.startsWith("cannot listen on") && reason.contains(":" + TestServer.PORT), reason);
+        assertEquals(200, get(TestServer.BLOCKED_HTTP_PORT, "/health/live").statusCode(),
+                "a listener that cannot bind is not ready, but nothing a restart of the process would fix is stuck");
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject check(String body, String name) {
+        return Json.createReader(new StringReader(body)).readObject().getJsonArray("checks").stream()
+                .map(v -> v.asJsonObject())
+                .filter(c -> c.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + body));
+    }
+
+    /** Polling interval while the blocked server's application finishes starting. */
+    private static void awaitRetry() throws InterruptedException {
+        Object monitor = new Object();
+        synchronized (monitor) {
+            monitor.wait(250);
+        }
+    }
+}
