@@ -30,7 +30,11 @@ final class RawClient implements AutoCloseable {
     }
 
     static RawClient connect() throws IOException {
-        Socket socket = new Socket(TestServer.HOST, TestServer.PORT);
+        return connect(TestServer.PORT);
+    }
+
+    static RawClient connect(int port) throws IOException {
+        Socket socket = new Socket(TestServer.HOST, port);
         socket.setTcpNoDelay(true);
         return new RawClient(socket);
     }

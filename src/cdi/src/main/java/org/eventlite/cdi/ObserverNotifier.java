@@ -3,12 +3,12 @@ package org.eventlite.cdi;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.util.concurrent.Executor;
 import org.eventlite.protocol.EventJson;
 
 /**
@@ -16,6 +16,11 @@ import org.eventlite.protocol.EventJson;
  * executor, never on the caller's thread: a slow observer delays no network
  * I/O. One serial queue keeps {@code @Observes} observers in acceptance order;
  * {@code @ObservesAsync} observers and each local listener run on their own.
+ *
+ * <p>Events are fired through the bean manager of the web module that hosts
+ * the bridge MDB: this bean archive sits in the EAR's lib/, and an event fired
+ * from here would reach only observers that lib/ can see, none in the WARs.
+ * So observers belong in that web module or in lib/.
  */
 @ApplicationScoped
 public class ObserverNotifier {
@@ -24,16 +29,7 @@ public class ObserverNotifier {
     static final int MAX_QUEUED_EVENTS = 100_000;
 
     @Inject
-    Event<EventPublished> published;
-
-    @Inject
-    Event<ClientSubscribed> subscribed;
-
-    @Inject
-    Event<ClientDisconnected> disconnected;
-
-    @Inject
-    Event<RequestDenied> denied;
+    BeanManager ownBeanManager;
 
     @Inject
     ApplicationExecutor executor;
@@ -42,6 +38,17 @@ public class ObserverNotifier {
     LocalListeners localListeners;
 
     private volatile SerialExecutor serial;
+    private volatile BeanManager webModuleBeanManager;
+
+    /** Called by the bridge MDB's web module: fire through its bean manager from now on. */
+    void fireThrough(BeanManager beanManager) {
+        webModuleBeanManager = beanManager;
+    }
+
+    private Event<Object> events() {
+        BeanManager target = webModuleBeanManager;
+        return (target != null ? target : ownBeanManager).getEvent();
+    }
 
     private SerialExecutor serial() {
         SerialExecutor current = serial;
@@ -60,7 +67,7 @@ public class ObserverNotifier {
         serial().execute(() -> {
             JsonObject data = parse(json);
             EventPublished event = new EventPublished(name, data, origin);
-            Event<EventPublished> named = published.select(EventName.Literal.of(name));
+            Event<EventPublished> named = events().select(EventPublished.class, EventName.Literal.of(name));
             named.fire(event);
             named.fireAsync(event, NotificationOptions.ofExecutor(executor));
             localListeners.deliver(name, data);
@@ -68,19 +75,20 @@ public class ObserverNotifier {
     }
 
     void clientSubscribed(ClientSubscribed event) {
-        fire(subscribed, event);
+        fire(ClientSubscribed.class, event);
     }
 
     void clientDisconnected(ClientDisconnected event) {
-        fire(disconnected, event);
+        fire(ClientDisconnected.class, event);
     }
 
     void requestDenied(RequestDenied event) {
-        fire(denied, event);
+        fire(RequestDenied.class, event);
     }
 
-    private <T> void fire(Event<T> target, T event) {
+    private <T> void fire(Class<T> type, T event) {
         serial().execute(() -> {
+            Event<T> target = events().select(type);
             target.fire(event);
             target.fireAsync(event, NotificationOptions.ofExecutor(executor));
         });
@@ -90,9 +98,5 @@ public class ObserverNotifier {
         try (JsonReader reader = Json.createReader(new StringReader(json.toString()))) {
             return reader.readObject();
         }
-    }
-
-    Executor executor() {
-        return executor;
     }
 }

@@ -1,6 +1,7 @@
 package org.eventlite.cdi;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.util.logging.Level;
@@ -49,11 +50,14 @@ public class RequestRouter implements ConnectionHandler {
     /**
      * Called by the bridge MDB on an application thread: creates every bean
      * the I/O threads will touch while the application's context is present.
+     *
+     * @param webModule the bean manager of the MDB's web module, through which CDI events are fired
      */
-    public ConnectionHandler open(InetSocketAddress address, ListenerStatus status) {
+    public ConnectionHandler open(InetSocketAddress address, ListenerStatus status, BeanManager webModule) {
         executor.prepare();
+        notifier.fireThrough(webModule);
         config.listenerSettings();
-        policy.getClass();
+        policy.toString(); // a client proxy creates its bean on first call; make that happen here
         state.starting(address, status);
         return this;
     }

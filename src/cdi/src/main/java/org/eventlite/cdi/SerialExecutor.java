@@ -43,7 +43,13 @@ final class SerialExecutor implements Executor {
         }
         tasks.add(task);
         if (running.compareAndSet(false, true)) {
-            target.execute(this::drain);
+            try {
+                target.execute(this::drain);
+            } catch (RuntimeException e) {
+                running.set(false);
+                LOG.log(Level.SEVERE, e, () -> name + ": the managed executor refused work; events wait for the next try");
+                throw e;
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.eventlite.server;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import org.eventlite.cdi.RequestRouter;
@@ -23,9 +24,12 @@ public class BridgeBean implements EventLiteListener {
     @Inject
     RequestRouter router;
 
+    @Inject
+    BeanManager beanManager;
+
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ConnectionHandler open(InetSocketAddress address, ListenerStatus status) {
-        return router.open(address, status);
+        return router.open(address, status, beanManager);
     }
 }

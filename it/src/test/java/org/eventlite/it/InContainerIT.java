@@ -1,0 +1,117 @@
+package org.eventlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.io.File;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eventlite.cdi.EventDispatcher;
+import org.eventlite.cdi.EventOrigin;
+import org.eventlite.cdi.EventPublished;
+import org.eventlite.cdi.ListenerState;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs inside Liberty, in the EventLite application itself: the EAR is the
+ * real RAR, CDI library and server WAR, with this class and a recording
+ * observer added to the WAR.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InContainerIT {
+
+    private static final long WAIT_SECONDS = 10;
+
+    @Inject
+    EventDispatcher dispatcher;
+
+    @Inject
+    @ConfigProperty(name = "eventlite.port")
+    int port;
+
+    @Inject
+    ListenerState listener;
+
+    /** The listener binds on its own Work after the application starts; wait for it. */
+    @BeforeEach
+    void listenerAccepts() throws InterruptedException {
+        RecordingObservers.SYNCHRONOUS.clear();
+        RecordingObservers.ASYNCHRONOUS.clear();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!listener.accepting() && System.nanoTime() - deadline < 0) {
+            synchronized (this) {
+                wait(50);
+            }
+        }
+        assertTrue(listener.accepting(), listener.reason());
+    }
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        File parts = new File(System.getProperty("arquillian.parts", "target/arquillian-parts"));
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(parts, "eventlite-server.war"))
+                .addClasses(InContainerIT.class, RecordingObservers.class, RecordingObservers.Seen.class,
+                        RawClient.class, TestServer.class);
+        return ShrinkWrap.create(EnterpriseArchive.class, "eventlite-arq.ear")
+                .addAsModule(ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class, new File(parts, "eventlite-rar.rar")))
+                .addAsModule(war)
+                .addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, new File(parts, "eventlite-cdi.jar")));
+    }
+
+    @Test
+    void injectedDispatcherPublishReachesTcpSubscriber() throws Exception {
+        try (RawClient subscriber = RawClient.connect(port)) {
+            assertEquals("ok", subscriber.subscribe("arq.out", TestServer.ANONYMOUS));
+
+            int queued = dispatcher.dispatchEvent("arq.out", Map.of("price", 42));
+
+            assertEquals(1, queued);
+            assertEquals("{\"event\":\"arq.out\",\"price\":42}", subscriber.readEventJson());
+        }
+    }
+
+    @Test
+    void tcpPublishReachesSyncAndAsyncObserversWithNameDataAndOrigin() throws Exception {
+        try (RawClient publisher = RawClient.connect(port)) {
+            assertEquals("ok", publisher.publish("arq.in", TestServer.ANONYMOUS, "{\"qty\":7}"));
+        }
+
+        RecordingObservers.Seen sync = RecordingObservers.SYNCHRONOUS.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        RecordingObservers.Seen async = RecordingObservers.ASYNCHRONOUS.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(sync, "@Observes @EventName(\"arq.in\") saw nothing");
+        assertNotNull(async, "@ObservesAsync saw nothing");
+        for (RecordingObservers.Seen seen : new RecordingObservers.Seen[] {sync, async}) {
+            EventPublished event = seen.event();
+            assertEquals("arq.in", event.name());
+            assertEquals(7, event.data().getInt("qty"));
+            assertEquals("arq.in", event.data().getString("event"));
+            assertEquals(EventOrigin.Source.REMOTE_CLIENT, event.origin().source());
+            assertTrue(event.origin().remoteAddress().orElseThrow().getAddress().isLoopbackAddress());
+            assertEquals(Optional.empty(), event.origin().user());
+            assertFalse(seen.threadName().startsWith("eventlite-io"), "observer ran on I/O thread " + seen.threadName());
+        }
+    }
+
+    @Test
+    void dispatcherEventReachesObserversWithApplicationOrigin() throws Exception {
+        dispatcher.dispatchEvent("arq.in", Map.of("local", true));
+        RecordingObservers.Seen sync = RecordingObservers.SYNCHRONOUS.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(sync);
+        assertEquals(EventOrigin.APPLICATION, sync.event().origin());
+        assertTrue(sync.event().data().getBoolean("local"));
+    }
+}

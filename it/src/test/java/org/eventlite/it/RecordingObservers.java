@@ -1,0 +1,35 @@
+package org.eventlite.it;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.eventlite.cdi.EventName;
+import org.eventlite.cdi.EventPublished;
+
+/**
+ * Deployed with the in-container tests: records what the observers see, with
+ * the thread that saw it. The queues are static because Arquillian's CDI
+ * enricher, loaded from the EAR's lib/, injects the test with an instance of
+ * its own rather than the web module's contextual one.
+ */
+@ApplicationScoped
+public class RecordingObservers {
+
+    record Seen(EventPublished event, String threadName) {
+    }
+
+    static final BlockingQueue<Seen> SYNCHRONOUS = new LinkedBlockingQueue<>();
+    static final BlockingQueue<Seen> ASYNCHRONOUS = new LinkedBlockingQueue<>();
+
+    void onNamed(@Observes @EventName("arq.in") EventPublished event) {
+        SYNCHRONOUS.add(new Seen(event, Thread.currentThread().getName()));
+    }
+
+    void onAny(@ObservesAsync EventPublished event) {
+        if (event.name().equals("arq.in")) {
+            ASYNCHRONOUS.add(new Seen(event, Thread.currentThread().getName()));
+        }
+    }
+}
