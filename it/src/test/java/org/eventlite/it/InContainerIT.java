@@ -3,6 +3,7 @@ package org.eventlite.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -10,8 +11,16 @@ import java.io.File;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.json.JsonObject;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.eventlite.cdi.ClientDisconnected;
+import org.eventlite.cdi.ClientSubscribed;
 import org.eventlite.cdi.EventDispatcher;
+import org.eventlite.cdi.EventSubscription;
+import org.eventlite.cdi.RequestDenied;
 import org.eventlite.cdi.EventOrigin;
 import org.eventlite.cdi.EventPublished;
 import org.eventlite.cdi.ListenerState;
@@ -51,6 +60,7 @@ class InContainerIT {
     void listenerAccepts() throws InterruptedException {
         RecordingObservers.SYNCHRONOUS.clear();
         RecordingObservers.ASYNCHRONOUS.clear();
+        RecordingObservers.LIFECYCLE.clear();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!listener.accepting() && System.nanoTime() - deadline < 0) {
             synchronized (this) {
@@ -113,5 +123,55 @@ class InContainerIT {
         assertNotNull(sync);
         assertEquals(EventOrigin.APPLICATION, sync.event().origin());
         assertTrue(sync.event().data().getBoolean("local"));
+    }
+
+    @Test
+    void addedListenerHearsTcpPublishesUntilClosed() throws Exception {
+        BlockingQueue<JsonObject> heard = new LinkedBlockingQueue<>();
+        try (RawClient publisher = RawClient.connect(port)) {
+            EventSubscription subscription = dispatcher.addEventListener("arq.listen.*", heard::add);
+            assertEquals("ok", publisher.publish("arq.listen.one", TestServer.ANONYMOUS, "{\"n\":1}"));
+            JsonObject first = heard.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(first);
+            assertEquals("arq.listen.one", first.getString("event"));
+
+            subscription.close();
+            assertEquals("ok", publisher.publish("arq.listen.two", TestServer.ANONYMOUS, "{\"n\":2}"));
+            dispatcher.dispatchEvent("arq.in", Map.of("marker", true));
+            assertNotNull(RecordingObservers.SYNCHRONOUS.poll(WAIT_SECONDS, TimeUnit.SECONDS),
+                    "the later event went through the notifier");
+            assertNull(heard.poll(500, TimeUnit.MILLISECONDS), "a closed subscription hears nothing more");
+        }
+    }
+
+    @Test
+    void subscribeDenialAndDisconnectAreFiredAsLifecycleEvents() throws Exception {
+        long connectionId;
+        try (RawClient client = RawClient.connect(port)) {
+            assertEquals("ok", client.subscribe("arq.life", TestServer.ANONYMOUS));
+            ClientSubscribed subscribed = next(ClientSubscribed.class, e -> e.name().equals("arq.life"));
+            assertEquals("arq.life", subscribed.name());
+            connectionId = subscribed.connectionId();
+
+            assertEquals("permission denied", client.subscribe("arq.life", "nobody|wrong"));
+            RequestDenied denied = next(RequestDenied.class, e -> e.name().equals("arq.life"));
+            assertEquals(RequestDenied.Action.SUBSCRIBE, denied.action());
+            assertEquals("nobody", denied.user());
+        }
+        long id = connectionId;
+        ClientDisconnected disconnected = next(ClientDisconnected.class, e -> e.connectionId() == id);
+        assertTrue(disconnected.remoteAddress().getAddress().isLoopbackAddress());
+    }
+
+    /** The next lifecycle event of {@code type} that matches; others (earlier tests' connections) are skipped. */
+    private static <T> T next(Class<T> type, Predicate<T> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (System.nanoTime() - deadline < 0) {
+            Object event = RecordingObservers.LIFECYCLE.poll(100, TimeUnit.MILLISECONDS);
+            if (type.isInstance(event) && wanted.test(type.cast(event))) {
+                return type.cast(event);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " observed");
     }
 }

@@ -5,8 +5,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.eventlite.cdi.ClientDisconnected;
+import org.eventlite.cdi.ClientSubscribed;
 import org.eventlite.cdi.EventName;
 import org.eventlite.cdi.EventPublished;
+import org.eventlite.cdi.RequestDenied;
 
 /**
  * Deployed with the in-container tests: records what the observers see, with
@@ -22,9 +25,22 @@ public class RecordingObservers {
 
     static final BlockingQueue<Seen> SYNCHRONOUS = new LinkedBlockingQueue<>();
     static final BlockingQueue<Seen> ASYNCHRONOUS = new LinkedBlockingQueue<>();
+    static final BlockingQueue<Object> LIFECYCLE = new LinkedBlockingQueue<>();
 
     void onNamed(@Observes @EventName("arq.in") EventPublished event) {
         SYNCHRONOUS.add(new Seen(event, Thread.currentThread().getName()));
+    }
+
+    void onSubscribed(@Observes ClientSubscribed event) {
+        LIFECYCLE.add(event);
+    }
+
+    void onDisconnected(@Observes ClientDisconnected event) {
+        LIFECYCLE.add(event);
+    }
+
+    void onDenied(@Observes RequestDenied event) {
+        LIFECYCLE.add(event);
     }
 
     void onAny(@ObservesAsync EventPublished event) {

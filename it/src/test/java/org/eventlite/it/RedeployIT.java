@@ -1,0 +1,57 @@
+package org.eventlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Restarting the application (Liberty notices the EAR changed) closes the
+ * subscribers, releases the port, and binds it again.
+ */
+class RedeployIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @Test
+    void redeployClosesSubscribersAndListensAgain() throws Exception {
+        Path ear = Path.of(System.getProperty("server.apps.dir", "target/liberty/wlp/usr/servers/eventlite-it/apps"),
+                "eventlite.ear");
+        try (RawClient subscriber = RawClient.connect()) {
+            assertEquals("ok", subscriber.subscribe("redeploy.before", TestServer.ANONYMOUS));
+
+            Files.setLastModifiedTime(ear, FileTime.from(Instant.now().plusSeconds(1)));
+
+            assertTrue(subscriber.closedWithin(DEADLINE), "the application stop closes subscribers");
+        }
+        try (RawClient subscriber = connectWhenListening(); RawClient publisher = RawClient.connect()) {
+            assertEquals("ok", subscriber.subscribe("redeploy.after", TestServer.ANONYMOUS));
+            assertEquals("ok", publisher.publish("redeploy.after", TestServer.ANONYMOUS, "{\"back\":true}"));
+            assertEquals("{\"event\":\"redeploy.after\",\"back\":true}", subscriber.readEventJson());
+        }
+    }
+
+    /** Polls until the restarted application accepts a subscriber. */
+    private static RawClient connectWhenListening() throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        IOException last = null;
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                return RawClient.connect();
+            } catch (IOException refused) {
+                last = refused;
+                Object monitor = new Object();
+                synchronized (monitor) {
+                    monitor.wait(100);
+                }
+            }
+        }
+        throw new AssertionError("the listener did not come back within " + DEADLINE, last);
+    }
+}
