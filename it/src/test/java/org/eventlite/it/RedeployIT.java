@@ -1,6 +1,7 @@
 package org.eventlite.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,11 +10,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import jakarta.json.JsonObject;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eventlite.client.EventLiteClient;
 import org.junit.jupiter.api.Test;
 
 /**
  * Restarting the application (Liberty notices the EAR changed) closes the
- * subscribers, releases the port, and binds it again.
+ * subscribers, releases the port, and binds it again; a Java client's
+ * subscription reconnects by itself.
  */
 class RedeployIT {
 
@@ -23,6 +30,26 @@ class RedeployIT {
     void redeployClosesSubscribersAndListensAgain() throws Exception {
         Path ear = Path.of(System.getProperty("server.apps.dir", "target/liberty/wlp/usr/servers/eventlite-it/apps"),
                 "eventlite.ear");
+        BlockingQueue<JsonObject> heardByClient = new LinkedBlockingQueue<>();
+        try (EventLiteClient client = EventLiteClient.builder().server(TestServer.HOST + ":" + TestServer.PORT)
+                .reconnectBackoff(Duration.ofMillis(50), Duration.ofSeconds(1)).build()) {
+            client.addEventListener("redeploy.after", heardByClient::add);
+            restartApplicationAndCheckRawClients(ear);
+
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            JsonObject heard = null;
+            for (int seq = 0; heard == null && System.nanoTime() - deadline < 0; seq++) {
+                try (RawClient publisher = RawClient.connect()) {
+                    assertEquals("ok", publisher.publish("redeploy.after", TestServer.ANONYMOUS, "{\"client\":" + seq + "}"));
+                }
+                heard = heardByClient.poll(200, TimeUnit.MILLISECONDS);
+            }
+            assertNotNull(heard, "the client's subscription did not come back");
+            assertTrue(heard.containsKey("client") || heard.containsKey("back"), heard.toString());
+        }
+    }
+
+    private void restartApplicationAndCheckRawClients(Path ear) throws Exception {
         try (RawClient subscriber = RawClient.connect()) {
             assertEquals("ok", subscriber.subscribe("redeploy.before", TestServer.ANONYMOUS));
 

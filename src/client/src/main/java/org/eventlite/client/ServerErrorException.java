@@ -1,0 +1,23 @@
+package org.eventlite.client;
+
+/**
+ * The server refused a request as malformed or over a limit and closed the
+ * connection. {@link #code()} is the catalogue id, such as {@code event-too-large}.
+ */
+public class ServerErrorException extends EventLiteException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String code;
+
+    public ServerErrorException(String replyLine) {
+        super("server refused the request: " + replyLine);
+        String rest = replyLine.startsWith("-ERR ") ? replyLine.substring(5) : replyLine;
+        int colon = rest.indexOf(':');
+        this.code = colon > 0 ? rest.substring(0, colon) : rest;
+    }
+
+    public String code() {
+        return code;
+    }
+}

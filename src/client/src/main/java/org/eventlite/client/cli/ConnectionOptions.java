@@ -1,0 +1,60 @@
+package org.eventlite.client.cli;
+
+import java.io.Console;
+import org.eventlite.client.EventLiteClient;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Where and as whom to connect. The password is never an argument (it would
+ * show in the process list and shell history): it comes from an environment
+ * variable, or from a prompt when a terminal is attached.
+ */
+final class ConnectionOptions {
+
+    static final String DEFAULT_PASSWORD_ENV = "EVENTLITE_PASSWORD";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = {"-s", "--server"}, paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:34343",
+            description = "Server address (default: ${DEFAULT-VALUE}).")
+    String server;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "User name; anonymous when absent.")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR", defaultValue = DEFAULT_PASSWORD_ENV,
+            description = "Environment variable holding the password (default: ${DEFAULT-VALUE}); "
+                    + "without it, the password is asked for on the terminal.")
+    String passwordEnv;
+
+    EventLiteClient client() {
+        EventLiteClient.Builder builder = EventLiteClient.builder();
+        try {
+            builder.server(server);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--server: " + e.getMessage());
+        }
+        if (user != null) {
+            builder.credentials(user, password());
+        }
+        return builder.build();
+    }
+
+    private String password() {
+        String fromEnvironment = System.getenv(passwordEnv);
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--user " + user + " needs a password: set " + passwordEnv + " or run in a terminal");
+        }
+        char[] typed = console.readPassword("Password for %s: ", user);
+        return typed == null ? "" : new String(typed);
+    }
+}
