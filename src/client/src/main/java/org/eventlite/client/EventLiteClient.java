@@ -199,20 +199,20 @@ public final class EventLiteClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@code host:port}, {@code host} (port 34343) or {@code [::1]:34343}. */
+        /** {@code host:port}, {@code host} (port 34343), or an IPv6 address in brackets: {@code [::1]:34343}. */
         public Builder server(String hostAndPort) {
             Objects.requireNonNull(hostAndPort, "hostAndPort");
-            int colon = hostAndPort.lastIndexOf(':');
-            boolean hasPort = colon > 0 && hostAndPort.indexOf(']') < colon;
-            String hostPart = hasPort ? hostAndPort.substring(0, colon) : hostAndPort;
-            if (hostPart.startsWith("[") && hostPart.endsWith("]")) {
-                hostPart = hostPart.substring(1, hostPart.length() - 1);
+            int close = hostAndPort.startsWith("[") ? hostAndPort.indexOf(']') : -1;
+            int colon = hostAndPort.indexOf(':', Math.max(0, close));
+            String hostPart = colon >= 0 ? hostAndPort.substring(0, colon) : hostAndPort;
+            if (close > 0) {
+                hostPart = hostAndPort.substring(1, close);
             }
             if (hostPart.isEmpty()) {
                 throw new IllegalArgumentException("no host in '" + hostAndPort + "'");
             }
             try {
-                int parsedPort = hasPort ? Integer.parseInt(hostAndPort.substring(colon + 1)) : 34343;
+                int parsedPort = colon >= 0 ? Integer.parseInt(hostAndPort.substring(colon + 1)) : 34343;
                 if (parsedPort < 1 || parsedPort > 65535) {
                     throw new NumberFormatException();
                 }
