@@ -3,13 +3,8 @@ package org.eventlite.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,7 +12,6 @@ import org.junit.jupiter.api.Test;
 /** MicroProfile Health as an orchestrator sees it. */
 class HealthIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     @Test
@@ -58,16 +52,11 @@ class HealthIT {
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return ServerHealth.get(port, path);
     }
 
     private static JsonObject check(String body, String name) {
-        return Json.createReader(new StringReader(body)).readObject().getJsonArray("checks").stream()
-                .map(v -> v.asJsonObject())
-                .filter(c -> c.getString("name").equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + name + " in " + body));
+        return ServerHealth.check(body, name);
     }
 
     /** Polling interval while the blocked server's application finishes starting. */

@@ -25,12 +25,21 @@ final class RawClient implements AutoCloseable {
 
     private RawClient(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
         this.out = socket.getOutputStream();
     }
 
     static RawClient connect() throws IOException {
         return connect(TestServer.PORT);
+    }
+
+    /** Connects from another loopback address, so per-address throttling of this client leaves other tests alone. */
+    static RawClient connectFrom(String localAddress) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+        socket.connect(new java.net.InetSocketAddress(TestServer.HOST, TestServer.PORT));
+        socket.setTcpNoDelay(true);
+        return new RawClient(socket);
     }
 
     static RawClient connect(int port) throws IOException {

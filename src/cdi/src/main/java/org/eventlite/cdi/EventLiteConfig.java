@@ -27,11 +27,18 @@ public class EventLiteConfig {
     static final String IO_THREADS = "eventlite.io-threads";
     static final String MAX_CONNECTIONS = "eventlite.max-connections";
     static final String MAX_PENDING_BYTES = "eventlite.subscriber.max-pending-bytes";
+    static final String WRITE_TIMEOUT = "eventlite.subscriber.write-timeout";
+    static final String REQUEST_TIMEOUT = "eventlite.request-timeout";
     static final String ACTIVATION_TIMEOUT = "eventlite.activation-timeout";
     static final String ANONYMOUS_ACCESS = "eventlite.anonymous-access";
     static final String ANONYMOUS_PUBLISH = "eventlite.anonymous.publish";
     static final String ANONYMOUS_SUBSCRIBE = "eventlite.anonymous.subscribe";
     static final String USERS = "eventlite.users";
+    static final String AUTH_MAX_FAILURES = "eventlite.auth.max-failures";
+    static final String AUTH_FAILURE_WINDOW = "eventlite.auth.failure-window";
+
+    static final int DEFAULT_AUTH_MAX_FAILURES = 10;
+    static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
 
     static final Duration DEFAULT_ACTIVATION_TIMEOUT = Duration.ofSeconds(30);
 
@@ -39,6 +46,8 @@ public class EventLiteConfig {
     Config config;
 
     private ListenerSettings listenerSettings;
+    private int authMaxFailures;
+    private Duration authFailureWindow;
     private Duration activationTimeout;
     private String host;
 
@@ -52,9 +61,25 @@ public class EventLiteConfig {
                 duration(LINE_GRACE_PERIOD, ListenerSettings.DEFAULT_LINE_GRACE_PERIOD),
                 integer(IO_THREADS, ListenerSettings.DEFAULT_IO_THREADS),
                 integer(MAX_CONNECTIONS, ListenerSettings.DEFAULT_MAX_CONNECTIONS),
-                config.getOptionalValue(MAX_PENDING_BYTES, Long.class).orElse(ListenerSettings.DEFAULT_MAX_PENDING_BYTES));
+                longValue(MAX_PENDING_BYTES, ListenerSettings.DEFAULT_MAX_PENDING_BYTES),
+                duration(WRITE_TIMEOUT, ListenerSettings.DEFAULT_WRITE_TIMEOUT),
+                duration(REQUEST_TIMEOUT, ListenerSettings.DEFAULT_REQUEST_TIMEOUT));
         activationTimeout = duration(ACTIVATION_TIMEOUT, DEFAULT_ACTIVATION_TIMEOUT);
         host = string(HOST).orElse("127.0.0.1");
+        authMaxFailures = integer(AUTH_MAX_FAILURES, DEFAULT_AUTH_MAX_FAILURES);
+        if (authMaxFailures < 1) {
+            throw new IllegalArgumentException(AUTH_MAX_FAILURES + " must be at least 1, was " + authMaxFailures);
+        }
+        authFailureWindow = duration(AUTH_FAILURE_WINDOW, DEFAULT_AUTH_FAILURE_WINDOW);
+    }
+
+    /** Denied requests from one address within {@link #authFailureWindow()} before it is throttled. */
+    public int authMaxFailures() {
+        return authMaxFailures;
+    }
+
+    public Duration authFailureWindow() {
+        return authFailureWindow;
     }
 
     public ListenerSettings listenerSettings() {
@@ -82,6 +107,15 @@ public class EventLiteConfig {
         Optional<String> text = string(name);
         try {
             return text.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + text.get() + "'", e);
+        }
+    }
+
+    private long longValue(String name, long fallback) {
+        Optional<String> text = string(name);
+        try {
+            return text.map(Long::parseLong).orElse(fallback);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, was '" + text.get() + "'", e);
         }

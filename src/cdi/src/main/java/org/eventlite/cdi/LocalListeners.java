@@ -25,15 +25,20 @@ public class LocalListeners {
 
     EventSubscription add(String name, Consumer<JsonObject> callback) {
         Registration registration = new Registration(name, EventPattern.parse(name), callback,
-                new SerialExecutor("EventLite listener of '" + name + "'", executor, MAX_QUEUED_PER_LISTENER));
+                new SerialExecutor("EventLite listener of '" + name + "'", executor, MAX_QUEUED_PER_LISTENER,
+                        ObserverNotifier.MAX_QUEUED_BYTES));
         registrations.add(registration);
         return registration;
+    }
+
+    boolean isEmpty() {
+        return registrations.isEmpty();
     }
 
     void deliver(String name, JsonObject data) {
         for (Registration registration : registrations) {
             if (registration.pattern.matches(name)) {
-                registration.queue.execute(() -> registration.callback.accept(data));
+                registration.queue.execute(0, () -> registration.callback.accept(data));
             }
         }
     }

@@ -27,6 +27,8 @@ public class ObserverNotifier {
 
     /** Events waiting for observers at most; past it they are dropped, counted and logged. */
     static final int MAX_QUEUED_EVENTS = 100_000;
+    /** Event bytes waiting for observers at most, so large events cannot pile up either. */
+    static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
 
     @Inject
     BeanManager ownBeanManager;
@@ -36,6 +38,9 @@ public class ObserverNotifier {
 
     @Inject
     LocalListeners localListeners;
+
+    @Inject
+    ObserverPresence presence;
 
     private volatile SerialExecutor serial;
     private volatile BeanManager webModuleBeanManager;
@@ -55,7 +60,7 @@ public class ObserverNotifier {
         if (current == null) {
             synchronized (this) {
                 if (serial == null) {
-                    serial = new SerialExecutor("EventLite observers", executor, MAX_QUEUED_EVENTS);
+                    serial = new SerialExecutor("EventLite observers", executor, MAX_QUEUED_EVENTS, MAX_QUEUED_BYTES);
                 }
                 current = serial;
             }
@@ -63,13 +68,20 @@ public class ObserverNotifier {
         return current;
     }
 
+    /** Nothing is queued when no observer and no in-server listener would receive the event. */
     void eventPublished(String name, EventJson json, EventOrigin origin) {
-        serial().execute(() -> {
+        boolean observed = presence.observed(EventPublished.class);
+        if (!observed && localListeners.isEmpty()) {
+            return;
+        }
+        serial().execute(json.length(), () -> {
             JsonObject data = parse(json);
             EventPublished event = new EventPublished(name, data, origin);
-            Event<EventPublished> named = events().select(EventPublished.class, EventName.Literal.of(name));
-            named.fire(event);
-            named.fireAsync(event, NotificationOptions.ofExecutor(executor));
+            if (observed) {
+                Event<EventPublished> named = events().select(EventPublished.class, EventName.Literal.of(name));
+                named.fire(event);
+                named.fireAsync(event, NotificationOptions.ofExecutor(executor));
+            }
             localListeners.deliver(name, data);
         });
     }
@@ -87,7 +99,10 @@ public class ObserverNotifier {
     }
 
     private <T> void fire(Class<T> type, T event) {
-        serial().execute(() -> {
+        if (!presence.observed(type)) {
+            return;
+        }
+        serial().execute(0, () -> {
             Event<T> target = events().select(type);
             target.fire(event);
             target.fireAsync(event, NotificationOptions.ofExecutor(executor));

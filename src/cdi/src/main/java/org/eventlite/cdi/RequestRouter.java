@@ -3,6 +3,7 @@ package org.eventlite.cdi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,6 +48,9 @@ public class RequestRouter implements ConnectionHandler {
     @Inject
     ListenerState state;
 
+    @Inject
+    FailedAttempts failedAttempts;
+
     /**
      * Called by the bridge MDB on an application thread: creates every bean
      * the I/O threads will touch while the application's context is present.
@@ -58,6 +62,7 @@ public class RequestRouter implements ConnectionHandler {
         notifier.fireThrough(webModule);
         config.listenerSettings();
         policy.toString(); // a client proxy creates its bean on first call; make that happen here
+        failedAttempts.throttled(address.getAddress());
         state.starting(address, status);
         return this;
     }
@@ -99,18 +104,27 @@ public class RequestRouter implements ConnectionHandler {
         connection.send(Frame.OK);
     }
 
-    /** A decision that throws counts as a denial. */
+    /** A throttled address is denied undecided; a decision that throws counts as a denial. */
     private boolean decide(Connection connection, Request request, boolean subscribe) {
+        InetAddress address = connection.remoteAddress().getAddress();
+        if (failedAttempts.throttled(address)) {
+            return false;
+        }
+        boolean allowed;
         Client client = new Client(connection.id(), connection.remoteAddress());
         try {
-            return subscribe
+            allowed = subscribe
                     ? policy.maySubscribe(client, request.event(), request.credentials())
                     : policy.mayPublish(client, request.event(), request.credentials());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "EventLite access decision failed for " + request.credentials()
                     + " on '" + request.event() + "'; denied");
-            return false;
+            allowed = false;
         }
+        if (!allowed) {
+            failedAttempts.failed(address);
+        }
+        return allowed;
     }
 
     /** As in the original, a denied connection stays open. */

@@ -39,7 +39,6 @@ final class IoLoop implements Work {
 
     private final String name;
     private final Selector selector;
-    private final long lineGraceNanos;
     private final Listener listener;
     private final ConcurrentLinkedQueue<SocketConnection> arrivals = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<SocketConnection> flushes = new ConcurrentLinkedQueue<>();
@@ -53,15 +52,10 @@ final class IoLoop implements Work {
     private volatile long lastRoundNanos = System.nanoTime();
     private volatile Thread thread;
 
-    IoLoop(String name, long lineGraceNanos, Listener listener) throws IOException {
+    IoLoop(String name, Listener listener) throws IOException {
         this.name = name;
         this.selector = Selector.open();
-        this.lineGraceNanos = lineGraceNanos;
         this.listener = listener;
-    }
-
-    long lineGraceNanos() {
-        return lineGraceNanos;
     }
 
     long lastRoundNanos() {
@@ -174,8 +168,13 @@ final class IoLoop implements Work {
         }
         for (SocketConnection connection : due) {
             disarm(connection);
-            connection.deadlineReached();
+            connection.deadlineReached(now);
         }
+    }
+
+    /** Loop thread: the connection dropped a subscriber that fell behind; count and log it. */
+    void slowConsumer(SocketConnection connection, String why) {
+        listener.slowConsumerDisconnected(connection, why);
     }
 
     /** Loop thread: call {@link SocketConnection#deadlineReached} at {@code deadlineNanos}. */

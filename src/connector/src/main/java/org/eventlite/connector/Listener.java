@@ -26,7 +26,6 @@ import org.eventlite.connector.api.EventLiteListener;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.connector.api.ListenerStatus;
 import org.eventlite.protocol.ErrorCode;
-import org.eventlite.protocol.RequestDecoder;
 
 /**
  * One endpoint activation: asks the application for its handler, binds the
@@ -48,6 +47,8 @@ final class Listener implements ListenerStatus {
     private final WorkManager workManager;
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
+    private final AtomicLong slowConsumers = new AtomicLong();
+    private final AtomicLong refusedConnections = new AtomicLong();
     /** Written by the start Work, read by health checks. */
     private final List<IoLoop> loops = new CopyOnWriteArrayList<>();
 
@@ -114,8 +115,7 @@ final class Listener implements ListenerStatus {
         ListenerSettings settings = handler.settings();
         try {
             for (int i = 0; i < settings.ioThreads(); i++) {
-                IoLoop loop = new IoLoop("io-" + address.getPort() + "-" + i,
-                        settings.lineGracePeriod().toNanos(), this);
+                IoLoop loop = new IoLoop("io-" + address.getPort() + "-" + i, this);
                 loops.add(loop);
                 workManager.scheduleWork(loop, WorkManager.INDEFINITE, null, null);
             }
@@ -166,8 +166,7 @@ final class Listener implements ListenerStatus {
                 IoLoop loop = loops.get(next);
                 next = (next + 1) % loops.size();
                 loop.adopt(new SocketConnection(connectionIds.incrementAndGet(), socket,
-                        (InetSocketAddress) socket.getRemoteAddress(), loop, handler,
-                        new RequestDecoder(settings.decoderLimits()), settings.maxPendingBytes()));
+                        (InetSocketAddress) socket.getRemoteAddress(), loop, handler, settings));
             } catch (IOException e) {
                 openConnections.decrementAndGet();
                 LOG.log(Level.FINE, "Dropping a connection that failed on accept: {0}", e.getMessage());
@@ -178,6 +177,7 @@ final class Listener implements ListenerStatus {
 
     /** Over the connection cap: one best-effort error reply from this thread, then close. */
     private void refuse(SocketChannel socket) {
+        connectionRefused();
         try {
             socket.configureBlocking(false);
             socket.write(java.nio.ByteBuffer.wrap(ErrorCode.TOO_MANY_CONNECTIONS.reply()));
@@ -192,6 +192,15 @@ final class Listener implements ListenerStatus {
 
     void connectionClosed() {
         openConnections.decrementAndGet();
+    }
+
+    void slowConsumerDisconnected(SocketConnection connection, String why) {
+        slowConsumers.incrementAndGet();
+        LOG.log(Level.WARNING, "EventLite dropped slow subscriber {0}: {1}", new Object[] {connection, why});
+    }
+
+    void connectionRefused() {
+        refusedConnections.incrementAndGet();
     }
 
     /** Closes the listening socket first, then every loop and its connections, and waits for them. */
@@ -240,6 +249,16 @@ final class Listener implements ListenerStatus {
     @Override
     public int openConnections() {
         return Math.max(0, openConnections.get());
+    }
+
+    @Override
+    public long slowConsumerDisconnects() {
+        return slowConsumers.get();
+    }
+
+    @Override
+    public long refusedConnections() {
+        return refusedConnections.get();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.Frame;
+import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.ProtocolException;
 import org.eventlite.protocol.Request;
@@ -38,6 +39,7 @@ final class SocketConnection implements Connection, RequestSink {
     private final IoLoop loop;
     private final ConnectionHandler handler;
     private final RequestDecoder decoder;
+    private final ListenerSettings settings;
     private final long maxPendingBytes;
 
     /** Filled by any thread, drained by the loop. */
@@ -56,21 +58,23 @@ final class SocketConnection implements Connection, RequestSink {
 
     /** Loop thread only. */
     private SelectionKey key;
-    private long deadlineNanos;
+    private final ConnectionDeadlines deadlines = new ConnectionDeadlines();
+    private long armedNanos;
     private boolean timed;
     private boolean inputEnded;
     /** The last reply is out and the output shut; unread input is drained until the peer closes. */
     private boolean lingering;
 
     SocketConnection(long id, SocketChannel channel, InetSocketAddress remoteAddress, IoLoop loop,
-            ConnectionHandler handler, RequestDecoder decoder, long maxPendingBytes) {
+            ConnectionHandler handler, ListenerSettings settings) {
         this.id = id;
         this.channel = channel;
         this.remoteAddress = remoteAddress;
         this.loop = loop;
         this.handler = handler;
-        this.decoder = decoder;
-        this.maxPendingBytes = maxPendingBytes;
+        this.settings = settings;
+        this.decoder = new RequestDecoder(settings.decoderLimits());
+        this.maxPendingBytes = settings.maxPendingBytes();
     }
 
     @Override
@@ -95,7 +99,7 @@ final class SocketConnection implements Connection, RequestSink {
         }
         if (pendingBytes.addAndGet(frame.length()) > maxPendingBytes) {
             pendingBytes.addAndGet(-frame.length());
-            abort(ErrorCode.SLOW_CONSUMER.id() + ": more than " + maxPendingBytes + " bytes pending");
+            abortSlowConsumer("more than " + maxPendingBytes + " bytes pending");
             return false;
         }
         queued.add(frame.view());
@@ -113,6 +117,13 @@ final class SocketConnection implements Connection, RequestSink {
         queued.add(reply.view());
         closeReason = reason.id();
         scheduleFlush();
+    }
+
+    private void abortSlowConsumer(String why) {
+        if (abortReason == null) {
+            loop.slowConsumer(this, why);
+            abort(ErrorCode.SLOW_CONSUMER.id() + ": " + why);
+        }
     }
 
     /** Closes without writing what is queued: the peer is not reading, or the listener stops. */
@@ -160,15 +171,11 @@ final class SocketConnection implements Connection, RequestSink {
                 readBuffer.flip();
                 decoder.feed(readBuffer, this);
                 if (decoder.failed() || !isOpen() || closeReason != null) {
-                    loop.disarm(this);
+                    stopRequestTimers();
                     return;
                 }
             }
-            if (decoder.hasPartialLine()) {
-                loop.arm(this, System.nanoTime() + loop.lineGraceNanos());
-            } else {
-                loop.disarm(this);
-            }
+            updateRequestTimers();
         } catch (IOException e) {
             closeNow("read failed: " + e.getMessage());
         }
@@ -195,7 +202,7 @@ final class SocketConnection implements Connection, RequestSink {
     /** The peer shut down its output: complete what it sent, answer it, then close. */
     private void endOfInput() {
         inputEnded = true;
-        loop.disarm(this);
+        stopRequestTimers();
         decoder.lineGraceExpired(this);
         decoder.paused(this);
         key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
@@ -205,12 +212,59 @@ final class SocketConnection implements Connection, RequestSink {
         scheduleFlush();
     }
 
-    /** The grace period passed with a line still open, or the lingering close has lasted long enough. */
-    void deadlineReached() {
-        if (lingering) {
-            closeNow(closeReason);
+    /** A line grace period, request timeout, write stall or lingering close is due. */
+    void deadlineReached(long now) {
+        ConnectionDeadlines.Kind due;
+        while (open.get() && (due = deadlines.takeDue(now)) != null) {
+            switch (due) {
+                case LINGER -> closeNow(closeReason);
+                case WRITE_STALL -> {
+                    abortSlowConsumer("no write progress for " + settings.writeTimeout().toMillis() + " ms");
+                    closeNow(abortReason);
+                }
+                case REQUEST -> {
+                    stopRequestTimers();
+                    close(ErrorCode.REQUEST_TIMEOUT);
+                }
+                case LINE_GRACE -> {
+                    decoder.lineGraceExpired(this);
+                    if (closeReason == null && !decoder.failed()) {
+                        updateRequestTimers();
+                    }
+                }
+                default -> throw new IllegalStateException(due.name());
+            }
+        }
+        rearm();
+    }
+
+    /** After reading: a line without LF waits for the grace period; an unfinished request for the request timeout. */
+    private void updateRequestTimers() {
+        long now = System.nanoTime();
+        if (decoder.hasPartialLine()) {
+            deadlines.set(ConnectionDeadlines.Kind.LINE_GRACE, now + settings.lineGracePeriod().toNanos());
         } else {
-            decoder.lineGraceExpired(this);
+            deadlines.clear(ConnectionDeadlines.Kind.LINE_GRACE);
+        }
+        if (decoder.betweenRequests()) {
+            deadlines.clear(ConnectionDeadlines.Kind.REQUEST);
+        } else {
+            deadlines.start(ConnectionDeadlines.Kind.REQUEST, now + settings.requestTimeout().toNanos());
+        }
+        rearm();
+    }
+
+    private void stopRequestTimers() {
+        deadlines.clear(ConnectionDeadlines.Kind.LINE_GRACE);
+        deadlines.clear(ConnectionDeadlines.Kind.REQUEST);
+        rearm();
+    }
+
+    private void rearm() {
+        if (deadlines.any()) {
+            loop.arm(this, deadlines.earliest());
+        } else {
+            loop.disarm(this);
         }
     }
 
@@ -241,6 +295,7 @@ final class SocketConnection implements Connection, RequestSink {
             closeNow(abortReason);
             return;
         }
+        boolean progressed = false;
         try {
             ByteBuffer next;
             while ((next = queued.poll()) != null) {
@@ -256,6 +311,7 @@ final class SocketConnection implements Connection, RequestSink {
                 }
                 long written = channel.write(batch, 0, count);
                 pendingBytes.addAndGet(-written);
+                progressed |= written > 0;
                 while (!writing.isEmpty() && !writing.peekFirst().hasRemaining()) {
                     writing.pollFirst();
                 }
@@ -270,8 +326,17 @@ final class SocketConnection implements Connection, RequestSink {
         }
         if (!writing.isEmpty()) {
             key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+            long stallDeadline = System.nanoTime() + settings.writeTimeout().toNanos();
+            if (progressed) {
+                deadlines.set(ConnectionDeadlines.Kind.WRITE_STALL, stallDeadline);
+            } else {
+                deadlines.start(ConnectionDeadlines.Kind.WRITE_STALL, stallDeadline);
+            }
+            rearm();
         } else {
             key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+            deadlines.clear(ConnectionDeadlines.Kind.WRITE_STALL);
+            rearm();
             if (closeReason != null && queued.isEmpty() && !lingering) {
                 closeAfterLastReply();
             }
@@ -290,7 +355,8 @@ final class SocketConnection implements Connection, RequestSink {
             return;
         }
         lingering = true;
-        loop.arm(this, System.nanoTime() + IoLoop.LINGER_NANOS);
+        deadlines.set(ConnectionDeadlines.Kind.LINGER, System.nanoTime() + IoLoop.LINGER_NANOS);
+        rearm();
     }
 
     /** Closes the socket and tells the handler, once. */
@@ -317,12 +383,13 @@ final class SocketConnection implements Connection, RequestSink {
         }
     }
 
+    /** The instant the loop is armed for. */
     long deadlineNanos() {
-        return deadlineNanos;
+        return armedNanos;
     }
 
     void deadline(long nanos, boolean armed) {
-        this.deadlineNanos = nanos;
+        this.armedNanos = nanos;
         this.timed = armed;
     }
 

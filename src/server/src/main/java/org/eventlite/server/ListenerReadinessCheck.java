@@ -7,8 +7,12 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.eventlite.cdi.ListenerState;
+import org.eventlite.cdi.SubscriptionRegistry;
 
-/** UP only while the TCP listener is bound and accepting; DOWN says why otherwise. */
+/**
+ * UP only while the TCP listener is bound and accepting; DOWN says why
+ * otherwise. Its data carries the live counts operators look at first.
+ */
 @Readiness
 @ApplicationScoped
 public class ListenerReadinessCheck implements HealthCheck {
@@ -16,14 +20,20 @@ public class ListenerReadinessCheck implements HealthCheck {
     @Inject
     ListenerState state;
 
+    @Inject
+    SubscriptionRegistry registry;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("eventlite-listener")
                 .status(state.accepting())
                 .withData("phase", state.phase().name().toLowerCase())
                 .withData("reason", state.reason());
+        response.withData("subscriptions", registry.subscriptionCount());
         state.status().ifPresent(status -> {
             response.withData("openConnections", status.openConnections());
+            response.withData("slowConsumerDisconnects", status.slowConsumerDisconnects());
+            response.withData("refusedConnections", status.refusedConnections());
             status.boundAddress().ifPresent(address -> response.withData("address", address.toString()));
         });
         return response.build();

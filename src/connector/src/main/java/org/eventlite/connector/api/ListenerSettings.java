@@ -13,23 +13,31 @@ import org.eventlite.protocol.DecoderLimits;
  * @param ioThreads       network I/O loops, each a WorkManager thread
  * @param maxConnections  open connections at most; the next one gets {@code too-many-connections}
  * @param maxPendingBytes bytes queued for one connection at most before it is closed as a slow consumer
+ * @param writeTimeout    how long queued bytes may make no progress before the connection is closed as a slow consumer
+ * @param requestTimeout  how long a begun request (half a line, an unfinished body) may take before the connection is closed
  */
 public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePeriod, int ioThreads,
-        int maxConnections, long maxPendingBytes) {
+        int maxConnections, long maxPendingBytes, Duration writeTimeout, Duration requestTimeout) {
 
     public static final Duration DEFAULT_LINE_GRACE_PERIOD = Duration.ofMillis(50);
     public static final int DEFAULT_IO_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final long DEFAULT_MAX_PENDING_BYTES = 8L * 1024 * 1024;
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     public static final ListenerSettings DEFAULTS = new ListenerSettings(DecoderLimits.DEFAULTS,
-            DEFAULT_LINE_GRACE_PERIOD, DEFAULT_IO_THREADS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_BYTES);
+            DEFAULT_LINE_GRACE_PERIOD, DEFAULT_IO_THREADS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_BYTES,
+            DEFAULT_WRITE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
 
     public ListenerSettings {
         Objects.requireNonNull(decoderLimits, "decoderLimits");
-        Objects.requireNonNull(lineGracePeriod, "lineGracePeriod");
-        if (lineGracePeriod.isNegative() || lineGracePeriod.isZero()) {
-            throw new IllegalArgumentException("eventlite.line-grace-period must be positive, was " + lineGracePeriod);
+        requirePositive("eventlite.line-grace-period", lineGracePeriod);
+        requirePositive("eventlite.subscriber.write-timeout", writeTimeout);
+        requirePositive("eventlite.request-timeout", requestTimeout);
+        if (requestTimeout.compareTo(lineGracePeriod) <= 0) {
+            throw new IllegalArgumentException("eventlite.request-timeout (" + requestTimeout
+                    + ") must be longer than eventlite.line-grace-period (" + lineGracePeriod + ")");
         }
         if (ioThreads < 1) {
             throw new IllegalArgumentException("eventlite.io-threads must be at least 1, was " + ioThreads);
@@ -40,6 +48,13 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
         if (maxPendingBytes < decoderLimits.maxEventBytes()) {
             throw new IllegalArgumentException("eventlite.subscriber.max-pending-bytes (" + maxPendingBytes
                     + ") must hold at least one event of eventlite.max-event-bytes (" + decoderLimits.maxEventBytes() + ")");
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
         }
     }
 }

@@ -12,6 +12,12 @@ public interface ListenerStatus {
 
     int openConnections();
 
+    /** Subscribers dropped for falling behind (pending bytes over the limit, or no write progress). */
+    long slowConsumerDisconnects();
+
+    /** Connections refused because the connection limit was reached. */
+    long refusedConnections();
+
     /**
      * The longest time any I/O loop has gone without completing a round. Loops
      * wake at least once a second, so a value of several seconds means a loop

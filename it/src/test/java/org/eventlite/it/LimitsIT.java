@@ -1,0 +1,81 @@
+package org.eventlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connection cap and the request timeout of the test server
+ * (it-settings.xml: eventlite.max-connections=100, eventlite.request-timeout=2s).
+ * Each test leaves the server as it found it.
+ */
+class LimitsIT {
+
+    private static final int MAX_CONNECTIONS = 100;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
+    @Test
+    void connectionCapHoldsRoundAfterRoundWithoutLeaking() throws Exception {
+        int baseline = awaitOpenConnections(0).getInt("openConnections");
+        for (int round = 0; round < 3; round++) {
+            List<RawClient> admitted = new ArrayList<>();
+            try {
+                for (int i = baseline; i < MAX_CONNECTIONS; i++) {
+                    RawClient client = RawClient.connect();
+                    admitted.add(client);
+                    assertEquals("ok", client.subscribe("limits.cap", TestServer.ANONYMOUS), "connection " + i);
+                }
+                try (RawClient refused = RawClient.connect()) {
+                    assertEquals("-ERR too-many-connections: the server has reached its connection limit\n",
+                            refused.readLine(Duration.ofSeconds(2)), "round " + round);
+                    assertTrue(refused.closedWithin(Duration.ofSeconds(1)));
+                }
+            } finally {
+                for (RawClient client : admitted) {
+                    client.close();
+                }
+            }
+            JsonObject data = awaitOpenConnections(baseline);
+            assertEquals(baseline, data.getInt("openConnections"), "round " + round + " leaked connections");
+        }
+    }
+
+    /** A line without LF counts as complete after the grace period (the Perl subscriber's form), so it is answered at once. */
+    @Test
+    void halfALineIsAnsweredAfterTheGracePeriodNotLeftOpen() throws Exception {
+        try (RawClient client = RawClient.connect()) {
+            client.send("subscr");
+            assertEquals("-ERR unknown-verb: a request starts with subscribe/ or publish/\n", client.readLine(Duration.ofSeconds(1)));
+            assertTrue(client.closedWithin(Duration.ofSeconds(1)));
+        }
+    }
+
+    @Test
+    void bodyThatStopsIsClosedAfterTheRequestTimeout() throws Exception {
+        assertTimesOut("publish/limits.body:|\n\neyJhIjox");
+    }
+
+    private static void assertTimesOut(String partialRequest) throws IOException {
+        try (RawClient client = RawClient.connect()) {
+            long start = System.nanoTime();
+            client.send(partialRequest);
+            String reply = client.readLine(REQUEST_TIMEOUT.plusSeconds(2));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals("-ERR request-timeout: the request was not completed in time\n", reply);
+            assertTrue(took.compareTo(REQUEST_TIMEOUT.minusMillis(100)) >= 0 && took.compareTo(REQUEST_TIMEOUT.plusSeconds(1)) < 0,
+                    "closed after " + took);
+            assertTrue(client.closedWithin(Duration.ofSeconds(1)));
+        }
+    }
+
+    private static JsonObject awaitOpenConnections(int atMost) throws Exception {
+        return ServerHealth.awaitListenerData(data -> data.getInt("openConnections") <= atMost, SETTLE);
+    }
+}

@@ -1,0 +1,106 @@
+package org.eventlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One subscriber of ten stops reading while large and small events flow: it
+ * is dropped once past its pending-bytes limit (8 MiB by default), the nine
+ * others receive everything in order, and the server's heap stays bounded.
+ */
+class SlowSubscriberIT {
+
+    private static final String EVENT = "slow.flow";
+    private static final int BIG_EVENTS = 100;
+    private static final int BIG_EVENT_BYTES = 1024 * 1024;
+    private static final int SMALL_EVENTS = 10_000;
+    private static final long MAX_PENDING_BYTES = 8L * 1024 * 1024;
+
+    @Test
+    void stalledSubscriberIsDroppedAndTheOthersReceiveEverythingInOrder() throws Exception {
+        ServerProcess server = ServerProcess.of("eventlite-it");
+        long heapBefore = server.heapUsedAfterGc();
+        long droppedBefore = ServerHealth.listenerData().getJsonNumber("slowConsumerDisconnects").longValue();
+
+        Socket stalled = new Socket();
+        stalled.setReceiveBufferSize(4096);
+        stalled.connect(new java.net.InetSocketAddress(TestServer.HOST, TestServer.PORT));
+        stalled.getOutputStream().write(("subscribe/" + EVENT + ":|\n").getBytes(StandardCharsets.US_ASCII));
+        assertEquals("ok", new String(stalled.getInputStream().readNBytes(2), StandardCharsets.US_ASCII));
+
+        List<RawClient> readers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try (RawClient publisher = RawClient.connect()) {
+            for (int i = 0; i < 9; i++) {
+                RawClient reader = RawClient.connect();
+                readers.add(reader);
+                assertEquals("ok", reader.subscribe(EVENT, TestServer.ANONYMOUS));
+            }
+            List<Future<Integer>> received = new ArrayList<>();
+            for (RawClient reader : readers) {
+                received.add(pool.submit(() -> readAll(reader)));
+            }
+
+            String filler = "x".repeat(BIG_EVENT_BYTES - "{\"seq\":\"000\",\"d\":\"\"}".length());
+            for (int i = 0; i < BIG_EVENTS; i++) {
+                assertEquals("ok", publisher.publish(EVENT, TestServer.ANONYMOUS,
+                        "{\"seq\":\"" + String.format("%03d", i) + "\",\"d\":\"" + filler + "\"}"));
+            }
+            JsonObject afterBig = ServerHealth.awaitListenerData(
+                    data -> data.getJsonNumber("slowConsumerDisconnects").longValue() > droppedBefore, Duration.ofSeconds(2));
+            assertEquals(droppedBefore + 1, afterBig.getJsonNumber("slowConsumerDisconnects").longValue(),
+                    "the stalled subscriber was not dropped within 2 s");
+
+            ByteArrayOutputStream small = new ByteArrayOutputStream();
+            for (int i = 0; i < SMALL_EVENTS; i++) {
+                small.writeBytes(RawClient.publishBytes(EVENT, TestServer.ANONYMOUS, "{\"seq\":" + (BIG_EVENTS + i) + "}"));
+            }
+            publisher.send(small.toByteArray());
+            assertEquals("ok".repeat(SMALL_EVENTS), new String(publisher.readExactly(2 * SMALL_EVENTS, Duration.ofSeconds(30)),
+                    StandardCharsets.US_ASCII));
+
+            for (Future<Integer> count : received) {
+                assertEquals(BIG_EVENTS + SMALL_EVENTS, count.get(120, TimeUnit.SECONDS));
+            }
+            long heapGrowth = server.heapUsedAfterGc() - heapBefore;
+            if (heapGrowth >= MAX_PENDING_BYTES * 12 / 10) {
+                throw new AssertionError("server heap grew by " + heapGrowth
+                        + " bytes, over the pending limit plus 20%:" + server.topOfHeapHistogram(15));
+            }
+        } finally {
+            pool.shutdownNow();
+            for (RawClient reader : readers) {
+                reader.close();
+            }
+            stalled.close();
+        }
+    }
+
+    /** Reads every event in order; returns how many arrived. */
+    private static int readAll(RawClient reader) throws IOException {
+        for (int i = 0; i < BIG_EVENTS + SMALL_EVENTS; i++) {
+            String json = reader.readEventJson();
+            String expected = i < BIG_EVENTS
+                    ? "{\"event\":\"" + EVENT + "\",\"seq\":\"" + String.format("%03d", i) + "\","
+                    : "{\"event\":\"" + EVENT + "\",\"seq\":" + i + "}";
+            if (!json.startsWith(expected)) {
+                throw new AssertionError("event " + i + " out of order: " + json.substring(0, Math.min(60, json.length())));
+            }
+        }
+        return BIG_EVENTS + SMALL_EVENTS;
+    }
+}
