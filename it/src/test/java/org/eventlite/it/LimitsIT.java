@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The connection cap and the request timeout of the test server
- * (it-settings.xml: eventlite.max-connections=100, eventlite.request-timeout=2s).
+ * (it-settings.xml: eventlite.max-connections=100, eventlite.request-timeout=2s,
+ * eventlite.max-subscriptions-per-connection=5).
  * Each test leaves the server as it found it.
  */
 class LimitsIT {
 
     private static final int MAX_CONNECTIONS = 100;
+    private static final int MAX_SUBSCRIPTIONS_PER_CONNECTION = 5;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration SETTLE = Duration.ofSeconds(10);
 
@@ -44,6 +46,19 @@ class LimitsIT {
             }
             JsonObject data = awaitOpenConnections(baseline);
             assertEquals(baseline, data.getInt("openConnections"), "round " + round + " leaked connections");
+        }
+    }
+
+    @Test
+    void subscriptionsPerConnectionAreCapped() throws Exception {
+        try (RawClient client = RawClient.connect()) {
+            for (int i = 0; i < MAX_SUBSCRIPTIONS_PER_CONNECTION; i++) {
+                assertEquals("ok", client.subscribe("limits.many." + i, TestServer.ANONYMOUS));
+            }
+            assertEquals("ok", client.subscribe("limits.many.0", TestServer.ANONYMOUS), "subscribing again adds nothing");
+            assertEquals("-ERR too-many-subscriptions: this connection holds as many subscriptions as allowed\n",
+                    client.readReplyLine("subscribe/limits.many.extra:|\n"));
+            assertTrue(client.closedWithin(Duration.ofSeconds(1)));
         }
     }
 

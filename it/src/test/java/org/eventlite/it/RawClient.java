@@ -76,6 +76,12 @@ final class RawClient implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Sends a request and reads an error reply line. */
+    String readReplyLine(String request) throws IOException {
+        send(request);
+        return readLine(DEFAULT_WAIT);
+    }
+
     /** Reads {@code ok} or {@code permission denied} exactly: the first byte tells which. */
     String readReply() throws IOException {
         byte[] first = readExactly(1, DEFAULT_WAIT);

@@ -34,9 +34,11 @@ public class EventLiteConfig {
     static final String ANONYMOUS_PUBLISH = "eventlite.anonymous.publish";
     static final String ANONYMOUS_SUBSCRIBE = "eventlite.anonymous.subscribe";
     static final String USERS = "eventlite.users";
+    static final String MAX_SUBSCRIPTIONS_PER_CONNECTION = "eventlite.max-subscriptions-per-connection";
     static final String AUTH_MAX_FAILURES = "eventlite.auth.max-failures";
     static final String AUTH_FAILURE_WINDOW = "eventlite.auth.failure-window";
 
+    static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
     static final int DEFAULT_AUTH_MAX_FAILURES = 10;
     static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
 
@@ -47,6 +49,7 @@ public class EventLiteConfig {
 
     private ListenerSettings listenerSettings;
     private int authMaxFailures;
+    private int maxSubscriptionsPerConnection;
     private Duration authFailureWindow;
     private Duration activationTimeout;
     private String host;
@@ -71,6 +74,16 @@ public class EventLiteConfig {
             throw new IllegalArgumentException(AUTH_MAX_FAILURES + " must be at least 1, was " + authMaxFailures);
         }
         authFailureWindow = duration(AUTH_FAILURE_WINDOW, DEFAULT_AUTH_FAILURE_WINDOW);
+        maxSubscriptionsPerConnection = integer(MAX_SUBSCRIPTIONS_PER_CONNECTION, DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION);
+        if (maxSubscriptionsPerConnection < 1) {
+            throw new IllegalArgumentException(MAX_SUBSCRIPTIONS_PER_CONNECTION + " must be at least 1, was "
+                    + maxSubscriptionsPerConnection);
+        }
+    }
+
+    /** Distinct events one connection may subscribe to. */
+    public int maxSubscriptionsPerConnection() {
+        return maxSubscriptionsPerConnection;
     }
 
     /** Denied requests from one address within {@link #authFailureWindow()} before it is throttled. */

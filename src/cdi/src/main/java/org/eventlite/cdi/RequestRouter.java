@@ -13,6 +13,7 @@ import org.eventlite.connector.api.Frame;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.connector.api.ListenerStatus;
 import org.eventlite.protocol.Credentials;
+import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.PublishRequest;
 import org.eventlite.protocol.Request;
 import org.eventlite.protocol.SubscribeRequest;
@@ -83,6 +84,11 @@ public class RequestRouter implements ConnectionHandler {
 
     private void subscribe(Connection connection, SubscribeRequest request) {
         Credentials credentials = request.credentials();
+        if (registry.subscriptionsOf(connection) >= config.maxSubscriptionsPerConnection()
+                && !registry.isSubscribed(connection, request.event())) {
+            connection.close(ErrorCode.TOO_MANY_SUBSCRIPTIONS);
+            return;
+        }
         if (!decide(connection, request, true)) {
             deny(connection, RequestDenied.Action.SUBSCRIBE, request);
             return;

@@ -31,6 +31,17 @@ public class SubscriptionRegistry {
         return true;
     }
 
+    public boolean isSubscribed(Connection connection, String event) {
+        Set<String> events = byConnection.get(connection.id());
+        return events != null && events.contains(event);
+    }
+
+    /** How many events {@code connection} subscribes to. */
+    public int subscriptionsOf(Connection connection) {
+        Set<String> events = byConnection.get(connection.id());
+        return events == null ? 0 : events.size();
+    }
+
     /** Forgets every subscription of a closed connection. */
     public void remove(Connection connection) {
         Set<String> events = byConnection.remove(connection.id());

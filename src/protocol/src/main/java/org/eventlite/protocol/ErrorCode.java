@@ -30,6 +30,7 @@ public enum ErrorCode {
     EVENT_TOO_LARGE("event-too-large", "the event is larger than the limit"),
     EVENT_NAME_MISMATCH("event-name-mismatch", "the \"event\" member names another event than the request"),
     TOO_MANY_CONNECTIONS("too-many-connections", "the server has reached its connection limit"),
+    TOO_MANY_SUBSCRIPTIONS("too-many-subscriptions", "this connection holds as many subscriptions as allowed"),
     REQUEST_TIMEOUT("request-timeout", "the request was not completed in time"),
     SERVER_STOPPING("server-stopping", "the server is stopping"),
     SLOW_CONSUMER("slow-consumer", "the subscriber fell too far behind"),
