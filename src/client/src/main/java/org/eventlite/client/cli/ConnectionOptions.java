@@ -31,6 +31,14 @@ final class ConnectionOptions {
                     + "without it, the password is asked for on the terminal.")
     String passwordEnv;
 
+    /** The server's address, for raw connections; the same parsing as the client's. */
+    java.net.InetSocketAddress address() {
+        int colon = server.lastIndexOf(':');
+        String host = colon > 0 ? server.substring(0, colon).replace("[", "").replace("]", "") : server;
+        int port = colon > 0 ? Integer.parseInt(server.substring(colon + 1)) : 34343;
+        return new java.net.InetSocketAddress(host, port);
+    }
+
     EventLiteClient client() {
         EventLiteClient.Builder builder = EventLiteClient.builder();
         try {
