@@ -13,7 +13,10 @@ import org.eventlite.connector.api.EventLiteListener;
  * Where one listener binds. Set in server.xml from the Liberty variables
  * {@code eventlite.host} and {@code eventlite.port}, which MicroProfile Config
  * sees too, so each value is set once. Every other setting comes from the
- * application's configuration through {@code ConnectionHandler#settings()}.
+ * application's configuration through {@code ConnectionHandler#settings()};
+ * server.xml also passes their values, joined, as {@code settingsRevision},
+ * only so that Liberty notices a change and re-activates the listener (and
+ * restarts the application, which reads the settings afresh).
  */
 @Activation(messageListeners = EventLiteListener.class)
 public class EventLiteActivationSpec implements ActivationSpec {
@@ -28,6 +31,18 @@ public class EventLiteActivationSpec implements ActivationSpec {
 
     @ConfigProperty(defaultValue = "34343", description = "TCP port to listen on; 0 picks a free port")
     private Integer port = DEFAULT_PORT;
+
+    @ConfigProperty(defaultValue = "", description = "The values of every other EventLite setting, joined;"
+            + " Liberty re-activates the listener when this changes, so new settings apply without a restart")
+    private String settingsRevision = "";
+
+    public String getSettingsRevision() {
+        return settingsRevision;
+    }
+
+    public void setSettingsRevision(String settingsRevision) {
+        this.settingsRevision = settingsRevision;
+    }
 
     public String getHost() {
         return host;

@@ -62,10 +62,13 @@ final class IoLoop implements Work {
         return lastRoundNanos;
     }
 
-    /** Any thread: hands a freshly accepted connection to this loop. */
+    /** Any thread: hands a freshly accepted connection to this loop, or closes it if the loop has ended. */
     void adopt(SocketConnection connection) {
         arrivals.add(connection);
         wakeUp();
+        if (finished.getCount() == 0 && arrivals.remove(connection)) {
+            connection.closeNow(ErrorCode.SERVER_STOPPING.id());
+        }
     }
 
     /** Any thread: the connection has bytes to write or is to be closed. */
@@ -85,7 +88,8 @@ final class IoLoop implements Work {
     @Override
     public void run() {
         thread = Thread.currentThread();
-        Thread.currentThread().setName("eventlite-" + name);
+        String poolName = thread.getName();
+        thread.setName("eventlite-" + name);
         ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
         try {
             while (running) {
@@ -102,6 +106,8 @@ final class IoLoop implements Work {
         } finally {
             closeAll();
             finished.countDown();
+            closeArrivals();
+            thread.setName(poolName);
         }
     }
 
@@ -206,8 +212,16 @@ final class IoLoop implements Work {
         return finished.await(timeout, unit);
     }
 
+    /** Connections handed over after the loop ended; {@link #adopt} closes any that come later still. */
+    private void closeArrivals() {
+        SocketConnection connection;
+        while ((connection = arrivals.poll()) != null) {
+            connection.closeNow(ErrorCode.SERVER_STOPPING.id());
+        }
+    }
+
     private void closeAll() {
-        registerArrivals();
+        closeArrivals();
         // No reply is written: a Perl subscriber would try to decode it as an event and die.
         for (SocketConnection connection : new ArrayList<>(connections)) {
             connection.closeNow(ErrorCode.SERVER_STOPPING.id());

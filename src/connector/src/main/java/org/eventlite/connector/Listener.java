@@ -71,16 +71,19 @@ final class Listener implements ListenerStatus {
     private final class StartWork implements Work {
         @Override
         public void run() {
-            Thread.currentThread().setName("eventlite-activation");
+            Thread thread = Thread.currentThread();
+            String poolName = thread.getName();
+            thread.setName("eventlite-accept-" + address.getPort());
             try {
                 handler = openHandler();
+                if (handler != null) {
+                    bindAndServe(handler);
+                }
             } catch (RuntimeException | UnavailableException e) {
                 LOG.log(Level.SEVERE, e, () -> "EventLite could not reach its application; the listener on "
                         + address + " stays closed");
-                return;
-            }
-            if (handler != null) {
-                bindAndServe(handler);
+            } finally {
+                thread.setName(poolName);
             }
         }
 

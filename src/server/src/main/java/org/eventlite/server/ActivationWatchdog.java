@@ -1,11 +1,13 @@
 package org.eventlite.server;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,9 +34,20 @@ public class ActivationWatchdog {
     @Inject
     ListenerState state;
 
+    private volatile ScheduledFuture<?> pending;
+
     void applicationStarted(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long millis = config.activationTimeout().toMillis();
-        scheduler.schedule(this::check, millis, TimeUnit.MILLISECONDS);
+        pending = scheduler.schedule(this::check, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A restarted application schedules its own check; this one must not run in a stopped context. */
+    @PreDestroy
+    void applicationStopping() {
+        ScheduledFuture<?> check = pending;
+        if (check != null) {
+            check.cancel(false);
+        }
     }
 
     private void check() {

@@ -1,0 +1,105 @@
+package org.eventlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Changing the port or a limit in the server configuration takes effect
+ * without restarting Liberty. Uses the second test server, whose listener
+ * cannot bind its configured port; the test moves it to a free port, changes
+ * a limit twice, and puts everything back as it was.
+ */
+class LiveConfigurationIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final int LIVE_PORT = Integer.getInteger("live.port", 34398);
+    private static final Path DROPIN = Path.of(System.getProperty("blocked.server.dir",
+            "target/liberty/wlp/usr/servers/eventlite-it-blocked"), "configDropins", "overrides", "live.xml");
+    /** 60 bytes of JSON: over a 50-byte limit, under a 100-byte one. */
+    private static final String EVENT_OF_60_BYTES = "{\"d\":\"" + "x".repeat(52) + "\"}";
+
+    @Test
+    void portAndLimitsChangeWithoutRestartingLiberty() throws Exception {
+        try {
+            configure(50);
+            awaitListening();
+            assertEquals("-ERR event-too-large", publishOnLivePort().substring(0, 20));
+
+            configure(100);
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            String reply = "";
+            java.util.List<String> replies = new java.util.ArrayList<>();
+            while (!reply.equals("ok") && System.nanoTime() - deadline < 0) {
+                awaitListening();
+                reply = publishOnLivePort();
+                replies.add(reply);
+            }
+            assertEquals("ok", reply, "the raised limit did not take effect; replies: " + replies);
+        } finally {
+            Files.deleteIfExists(DROPIN);
+        }
+        JsonObject restored = awaitBlockedReadiness("cannot listen");
+        assertTrue(restored.getString("reason").startsWith("cannot listen"), restored.toString());
+    }
+
+    /** Replaces the drop-in in one step, so Liberty never reads it half written. */
+    private static void configure(int maxEventBytes) throws IOException {
+        Files.createDirectories(DROPIN.getParent());
+        Path staged = Files.createTempFile(DROPIN.getParent().getParent(), "live", ".staged");
+        Files.writeString(staged, "<server>\n"
+                + "  <variable name=\"eventlite.port\" value=\"" + LIVE_PORT + "\"/>\n"
+                + "  <variable name=\"eventlite.max-event-bytes\" value=\"" + maxEventBytes + "\"/>\n"
+                + "</server>\n");
+        Files.move(staged, DROPIN, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void awaitListening() throws Exception {
+        JsonObject data = awaitBlockedReadiness("listening on");
+        assertTrue(data.getString("reason").contains(":" + LIVE_PORT), data.toString());
+    }
+
+    private static JsonObject awaitBlockedReadiness(String reasonStart) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        JsonObject data = null;
+        while (System.nanoTime() - deadline < 0) {
+            String body = ServerHealth.get(TestServer.BLOCKED_HTTP_PORT, "/health/ready").body();
+            if (body.contains("eventlite-listener")) {
+                data = ServerHealth.check(body, "eventlite-listener").getJsonObject("data");
+                if (data.getString("reason").startsWith(reasonStart)) {
+                    return data;
+                }
+            }
+            Object monitor = new Object();
+            synchronized (monitor) {
+                monitor.wait(100);
+            }
+        }
+        throw new AssertionError("readiness never said '" + reasonStart + "': " + data);
+    }
+
+    /** Publishes a 60-byte event on the moved listener; returns "ok" or the error line's start. */
+    private static String publishOnLivePort() throws IOException {
+        try (Socket socket = new Socket(TestServer.HOST, LIVE_PORT)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("publish/live:|\n\n" + Base64.getEncoder().encodeToString(
+                    EVENT_OF_60_BYTES.getBytes(StandardCharsets.UTF_8)) + "\n\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] start = socket.getInputStream().readNBytes(2);
+            String reply = new String(start, StandardCharsets.US_ASCII);
+            return reply.equals("ok") ? reply
+                    : reply + new String(socket.getInputStream().readNBytes(18), StandardCharsets.US_ASCII);
+        } catch (IOException refusedWhileRestarting) {
+            return "unreachable: " + refusedWhileRestarting.getMessage();
+        }
+    }
+}
