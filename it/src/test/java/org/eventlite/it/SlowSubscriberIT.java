@@ -90,6 +90,31 @@ class SlowSubscriberIT {
         }
     }
 
+    /** Under the pending-bytes limit, a subscriber that reads nothing is dropped by the write timeout (3 s here). */
+    @Test
+    void subscriberMakingNoProgressIsDroppedAfterTheWriteTimeout() throws Exception {
+        long droppedBefore = ServerHealth.listenerData().getJsonNumber("slowConsumerDisconnects").longValue();
+        try (Socket stalled = new Socket(); RawClient publisher = RawClient.connect()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new java.net.InetSocketAddress(TestServer.HOST, TestServer.PORT));
+            stalled.getOutputStream().write("subscribe/slow.stall:|\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("ok", new String(stalled.getInputStream().readNBytes(2), StandardCharsets.US_ASCII));
+
+            // About 6 MB of frames: more than the kernel's socket buffers hold (up to 4 MB on
+            // loopback), less than the 8 MiB pending limit, so only the write timeout can act.
+            String filler = "y".repeat(64 * 1024);
+            long published = System.nanoTime();
+            for (int i = 0; i < 72; i++) {
+                assertEquals("ok", publisher.publish("slow.stall", TestServer.ANONYMOUS, "{\"d\":\"" + filler + "\"}"));
+            }
+            JsonObject after = ServerHealth.awaitListenerData(
+                    data -> data.getJsonNumber("slowConsumerDisconnects").longValue() > droppedBefore, Duration.ofSeconds(8));
+            Duration took = Duration.ofNanos(System.nanoTime() - published);
+            assertEquals(droppedBefore + 1, after.getJsonNumber("slowConsumerDisconnects").longValue(), "not dropped");
+            assertTrue(took.compareTo(Duration.ofMillis(2900)) >= 0, "dropped after " + took + ", before the write timeout");
+        }
+    }
+
     /** Reads every event in order; returns how many arrived. */
     private static int readAll(RawClient reader) throws IOException {
         for (int i = 0; i < BIG_EVENTS + SMALL_EVENTS; i++) {
