@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eventlite.client.EventLite;
 import org.eventlite.client.EventLiteClient;
 import org.eventlite.client.PermissionDeniedException;
 import org.eventlite.client.ServerErrorException;
@@ -187,6 +188,19 @@ class ClientIT {
             assertFalse(subscription.active());
             client.dispatchEvent("client.closing", Map.of("n", 1));
             assertEquals(null, received.poll(300, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Test
+    void perlStyleStaticFacadePublishesAndListens() throws Exception {
+        BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+        EventLite.server(TestServer.HOST + ":" + TestServer.PORT, "alice", "alice-Secret-9");
+        try {
+            EventLite.addEventListener("b", received::add);
+            EventLite.dispatchEvent("b", Map.of("facade", true));
+            assertTrue(received.poll(WAIT_SECONDS, TimeUnit.SECONDS).getBoolean("facade"));
+        } finally {
+            EventLite.close();
         }
     }
 }

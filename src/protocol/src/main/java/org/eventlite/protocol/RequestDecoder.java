@@ -11,9 +11,14 @@ import java.nio.ByteBuffer;
  * <p>How requests end, as the Perl clients force it:
  * <ul>
  * <li>A request line ends at LF (a CR before it is dropped). A line without
- *     LF (the Perl subscriber sends none) ends when the transport calls
- *     {@link #lineGraceExpired} after the sender has been quiet for the grace
- *     period; {@link #hasPartialLine()} tells the transport when to arm it.</li>
+ *     LF ends when the transport calls {@link #lineGraceExpired} after the
+ *     sender has been quiet for the grace period, but only if it already reads
+ *     as a whole subscribe request ({@code subscribe/<event>:<user>|...}): the
+ *     Perl subscriber sends exactly that and nothing after it, while every
+ *     other client ends its lines. Any other unterminated line waits for its
+ *     LF, so a pipelining client that TCP or a busy machine holds up for a
+ *     moment is never cut mid-request. {@link #hasPartialLine()} tells the
+ *     transport when to arm the timer.</li>
  * <li>A publish body, base64 with optional line breaks after one empty line,
  *     ends at an empty line, at a line that cannot be base64 (the next
  *     request), or in {@link #paused} when the sender has no more bytes ready
@@ -79,7 +84,9 @@ public final class RequestDecoder {
     public void lineGraceExpired(RequestSink sink) {
         try {
             if (state == State.REQUEST_LINE && lineLength > 0) {
-                requestLineEnded(sink);
+                if (looksLikeWholeSubscribe()) {
+                    requestLineEnded(sink);
+                }
             } else if (state == State.BODY && (lineLength > 0 || lineCommittedToBody)) {
                 bodyLineEnded(sink);
                 paused(sink);
@@ -89,9 +96,32 @@ public final class RequestDecoder {
         }
     }
 
-    /** A line has begun but not ended; the transport should arm the grace timer. */
+    private static final byte[] SUBSCRIBE_PREFIX = "subscribe/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** {@code subscribe/}, then a {@code :} and after it a {@code |}: all a Perl subscriber's line has. */
+    private boolean looksLikeWholeSubscribe() {
+        if (lineLength < SUBSCRIBE_PREFIX.length
+                || !java.util.Arrays.equals(line, 0, SUBSCRIBE_PREFIX.length, SUBSCRIBE_PREFIX, 0, SUBSCRIBE_PREFIX.length)) {
+            return false;
+        }
+        boolean colonSeen = false;
+        for (int i = SUBSCRIBE_PREFIX.length; i < lineLength; i++) {
+            if (line[i] == ':') {
+                colonSeen = true;
+            } else if (line[i] == '|' && colonSeen) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A line has begun that the grace period could end; the transport should arm the timer. */
     public boolean hasPartialLine() {
-        return state != State.FAILED && (lineLength > 0 || lineCommittedToBody);
+        return switch (state) {
+            case REQUEST_LINE -> lineLength > 0 && looksLikeWholeSubscribe();
+            case BODY -> lineLength > 0 || lineCommittedToBody;
+            case FAILED -> false;
+        };
     }
 
     /** Nothing is half-received: no partial line and no unfinished body. */

@@ -69,6 +69,23 @@ class RequestDecoderTest {
     }
 
     @Test
+    void unterminatedLinesOtherThanAWholeSubscribeWaitForTheirLineFeed() {
+        for (String partial : List.of("publish/foo:|", "subscribe/foo", "subscribe/foo:", "subscr", "hello")) {
+            RequestDecoder decoder = new RequestDecoder(DecoderLimits.DEFAULTS);
+            Recorder recorder = new Recorder();
+            decoder.feed(ByteBuffer.wrap(ascii(partial)), recorder);
+            decoder.paused(recorder);
+            assertFalse(decoder.hasPartialLine(), partial);
+            decoder.lineGraceExpired(recorder);
+            assertTrue(recorder.requests.isEmpty() && recorder.errors.isEmpty(), partial);
+            assertFalse(decoder.betweenRequests(), partial + " is still a request in progress");
+
+            decoder.feed(ByteBuffer.wrap(ascii(partial.startsWith("publish") ? "\n\ne30=\n\n" : ":|\n")), recorder);
+            assertEquals(1, recorder.requests.size() + recorder.errors.size(), partial);
+        }
+    }
+
+    @Test
     void subscribeLineEndsAtLfOrCrlf() {
         for (byte[] request : List.of(LF_SUBSCRIBE, CRLF_SUBSCRIBE)) {
             RequestDecoder decoder = new RequestDecoder(DecoderLimits.DEFAULTS);

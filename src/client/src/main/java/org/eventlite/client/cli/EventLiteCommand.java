@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code eventlite}: publish and subscribe from a shell. */
 @Command(name = "eventlite", mixinStandardHelpOptions = true, version = "eventlite 0.1",
         description = "Publish and subscribe to Event::Lite events.",
-        subcommands = {SubscribeCommand.class, PublishCommand.class, SoakCommand.class},
+        subcommands = {SubscribeCommand.class, PublishCommand.class, SoakCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:done",

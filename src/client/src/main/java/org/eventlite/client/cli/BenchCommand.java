@@ -1,0 +1,222 @@
+package org.eventlite.client.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code eventlite bench}: a pipelining load generator on raw sockets. It
+ * counts every delivery, checks per-publisher order and each frame's length,
+ * and fails on any loss, duplicate or corruption.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure deliveries per second: publishers pipeline events to subscribers of one event.")
+final class BenchCommand implements Callable<Integer> {
+
+    private static final int MAX_UNACKNOWLEDGED = 20_000;
+    private static final int BATCH = 256;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--publishers", defaultValue = "1")
+    int publishers;
+
+    @Option(names = "--subscribers", defaultValue = "10")
+    int subscribers;
+
+    @Option(names = "--events", defaultValue = "200000", description = "Events per publisher.")
+    int events;
+
+    @Option(names = "--size", defaultValue = "100", description = "Bytes of JSON per event.")
+    int size;
+
+    @Option(names = "--timeout-seconds", defaultValue = "300")
+    int timeoutSeconds;
+
+    private final AtomicReference<String> failure = new AtomicReference<>();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String event = "bench." + System.nanoTime();
+        InetSocketAddress address = connection.address();
+        long expected = (long) publishers * events * subscribers;
+        CountDownLatch delivered = new CountDownLatch(subscribers);
+        AtomicLong deliveries = new AtomicLong();
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int s = 0; s < subscribers; s++) {
+                Socket socket = open(address, sockets);
+                socket.getOutputStream().write(("subscribe/" + event + ":|\n").getBytes(StandardCharsets.US_ASCII));
+                byte[] ok = socket.getInputStream().readNBytes(2);
+                if (!new String(ok, StandardCharsets.US_ASCII).equals("ok")) {
+                    throw new IOException("subscribe refused: " + new String(ok, StandardCharsets.US_ASCII));
+                }
+                Thread reader = new Thread(() -> readFrames(socket, event, deliveries, delivered), "bench-sub-" + s);
+                reader.setDaemon(true);
+                reader.start();
+            }
+            long start = System.nanoTime();
+            List<Thread> writers = new ArrayList<>();
+            for (int p = 0; p < publishers; p++) {
+                Socket socket = open(address, sockets);
+                int publisher = p;
+                Thread writer = new Thread(() -> publish(socket, event, publisher), "bench-pub-" + p);
+                writer.setDaemon(true);
+                writer.start();
+                writers.add(writer);
+            }
+            boolean complete = delivered.await(timeoutSeconds, TimeUnit.SECONDS);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (!complete && failure.get() == null) {
+                failure.set("timed out with " + deliveries.get() + " of " + expected + " deliveries");
+            }
+            out.printf("publishers=%d subscribers=%d events=%d size=%d deliveries=%d seconds=%.3f deliveries/s=%.0f events/s=%.0f%s%n",
+                    publishers, subscribers, events, size, deliveries.get(), seconds, deliveries.get() / seconds,
+                    publishers * (double) events / seconds, failure.get() == null ? "" : " FAILED: " + failure.get());
+            out.flush();
+            return failure.get() == null ? ExitCodes.OK : ExitCodes.REFUSED;
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private static Socket open(InetSocketAddress address, List<Socket> sockets) throws IOException {
+        Socket socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.setReceiveBufferSize(1 << 20);
+        socket.connect(address, 5000);
+        sockets.add(socket);
+        return socket;
+    }
+
+    /** The JSON of one event, padded to the size asked; the same bytes every subscriber must receive. */
+    private String json(String event, int publisher, int seq) {
+        String head = "{\"event\":\"" + event + "\",\"p\":" + publisher + ",\"seq\":" + seq + ",\"pad\":\"";
+        return head + "x".repeat(Math.max(0, size - head.length() - 2)) + "\"}";
+    }
+
+    private void publish(Socket socket, String event, int publisher) {
+        Semaphore window = new Semaphore(MAX_UNACKNOWLEDGED);
+        Thread acks = new Thread(() -> readAcks(socket, window), "bench-acks-" + publisher);
+        acks.setDaemon(true);
+        acks.start();
+        try {
+            OutputStream out = socket.getOutputStream();
+            StringBuilder batch = new StringBuilder();
+            for (int seq = 0; seq < events; seq += BATCH) {
+                int count = Math.min(BATCH, events - seq);
+                window.acquire(count);
+                batch.setLength(0);
+                for (int i = seq; i < seq + count; i++) {
+                    batch.append("publish/").append(event).append(":|\n\n")
+                            .append(Base64.getEncoder().encodeToString(json(event, publisher, i).getBytes(StandardCharsets.UTF_8)))
+                            .append("\n\n");
+                }
+                out.write(batch.toString().getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+        } catch (IOException | InterruptedException e) {
+            failure.compareAndSet(null, "publisher " + publisher + ": " + e);
+        }
+    }
+
+    private void readAcks(Socket socket, Semaphore window) {
+        byte[] buffer = new byte[64 * 1024];
+        long acknowledged = 0;
+        try {
+            InputStream in = socket.getInputStream();
+            int n;
+            while (acknowledged < events && (n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] != 'o' && buffer[i] != 'k') {
+                        failure.compareAndSet(null, "publish refused: " + new String(buffer, i, Math.min(60, n - i), StandardCharsets.US_ASCII));
+                        return;
+                    }
+                }
+                int replies = n / 2;
+                acknowledged += replies;
+                window.release(replies);
+            }
+        } catch (IOException e) {
+            failure.compareAndSet(null, "publisher acknowledgements: " + e);
+        }
+    }
+
+    /** Counts frames and checks, per publisher, that sequence numbers arrive in order and lengths are exact. */
+    private void readFrames(Socket socket, String event, AtomicLong deliveries, CountDownLatch done) {
+        int[] next = new int[publishers];
+        long mine = 0;
+        long expected = (long) publishers * events;
+        byte[] buffer = new byte[1 << 20];
+        byte[] frame = new byte[size * 2 + 64];
+        int frameLength = 0;
+        try {
+            InputStream in = socket.getInputStream();
+            int n;
+            while (mine < expected && (n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n') {
+                        if (frameLength > 0) {
+                            check(frame, frameLength, event, next);
+                            mine++;
+                            if ((mine & 1023) == 0) {
+                                deliveries.addAndGet(1024);
+                            }
+                        }
+                        frameLength = 0;
+                    } else if (frameLength < frame.length) {
+                        frame[frameLength++] = b;
+                    } else {
+                        failure.compareAndSet(null, "a frame longer than " + frame.length + " bytes");
+                        done.countDown();
+                        return;
+                    }
+                }
+            }
+            deliveries.addAndGet(mine & 1023);
+            if (mine != expected) {
+                failure.compareAndSet(null, "a subscriber got " + mine + " of " + expected + " events");
+            }
+        } catch (IOException e) {
+            failure.compareAndSet(null, "subscriber: " + e);
+        }
+        done.countDown();
+    }
+
+    private void check(byte[] frame, int length, String event, int[] next) {
+        String text = new String(Base64.getDecoder().decode(java.util.Arrays.copyOf(frame, length)), StandardCharsets.UTF_8);
+        int p = Integer.parseInt(text.substring(text.indexOf("\"p\":") + 4, text.indexOf(",\"seq\"")));
+        int seq = Integer.parseInt(text.substring(text.indexOf("\"seq\":") + 6, text.indexOf(",\"pad\"")));
+        if (seq != next[p] || !text.equals(json(event, p, seq))) {
+            failure.compareAndSet(null, "publisher " + p + ": expected seq " + next[p] + ", got " + seq
+                    + (text.equals(json(event, p, seq)) ? "" : " (payload differs)"));
+        }
+        next[p] = seq + 1;
+    }
+}
