@@ -117,18 +117,17 @@ public class EventLiteConfig {
     }
 
     private int integer(String name, int fallback) {
-        Optional<String> text = string(name);
-        try {
-            return text.map(Integer::parseInt).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + text.get() + "'", e);
-        }
+        return (int) number(name, fallback, Integer::parseInt);
     }
 
     private long longValue(String name, long fallback) {
+        return number(name, fallback, Long::parseLong);
+    }
+
+    private long number(String name, long fallback, java.util.function.ToLongFunction<String> parser) {
         Optional<String> text = string(name);
         try {
-            return text.map(Long::parseLong).orElse(fallback);
+            return text.isPresent() ? parser.applyAsLong(text.get()) : fallback;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, was '" + text.get() + "'", e);
         }

@@ -201,26 +201,9 @@ public final class EventLiteClient implements AutoCloseable {
 
         /** {@code host:port}, {@code host} (port 34343), or an IPv6 address in brackets: {@code [::1]:34343}. */
         public Builder server(String hostAndPort) {
-            Objects.requireNonNull(hostAndPort, "hostAndPort");
-            int close = hostAndPort.startsWith("[") ? hostAndPort.indexOf(']') : -1;
-            int colon = hostAndPort.indexOf(':', Math.max(0, close));
-            String hostPart = colon >= 0 ? hostAndPort.substring(0, colon) : hostAndPort;
-            if (close > 0) {
-                hostPart = hostAndPort.substring(1, close);
-            }
-            if (hostPart.isEmpty()) {
-                throw new IllegalArgumentException("no host in '" + hostAndPort + "'");
-            }
-            try {
-                int parsedPort = colon >= 0 ? Integer.parseInt(hostAndPort.substring(colon + 1)) : 34343;
-                if (parsedPort < 1 || parsedPort > 65535) {
-                    throw new NumberFormatException();
-                }
-                this.port = parsedPort;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bad port in '" + hostAndPort + "'", e);
-            }
-            this.host = hostPart;
+            ServerAddress address = ServerAddress.parse(hostAndPort);
+            this.host = address.host();
+            this.port = address.port();
             return this;
         }
 

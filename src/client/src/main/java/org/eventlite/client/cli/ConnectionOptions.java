@@ -2,6 +2,7 @@ package org.eventlite.client.cli;
 
 import java.io.Console;
 import org.eventlite.client.EventLiteClient;
+import org.eventlite.client.ServerAddress;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -31,12 +32,13 @@ final class ConnectionOptions {
                     + "without it, the password is asked for on the terminal.")
     String passwordEnv;
 
-    /** The server's address, for raw connections; the same parsing as the client's. */
+    /** The server's address, for raw connections. */
     java.net.InetSocketAddress address() {
-        int colon = server.lastIndexOf(':');
-        String host = colon > 0 ? server.substring(0, colon).replace("[", "").replace("]", "") : server;
-        int port = colon > 0 ? Integer.parseInt(server.substring(colon + 1)) : 34343;
-        return new java.net.InetSocketAddress(host, port);
+        try {
+            return ServerAddress.parse(server).socketAddress();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--server: " + e.getMessage());
+        }
     }
 
     EventLiteClient client() {
