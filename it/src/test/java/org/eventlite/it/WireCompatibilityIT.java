@@ -97,7 +97,7 @@ class WireCompatibilityIT {
     void malformedRequestGetsOneErrorLineThenClose() throws IOException {
         try (RawClient client = RawClient.connect()) {
             client.send("hello/world:|\n");
-            assertEquals("-ERR unknown-verb: a request starts with subscribe/ or publish/\n",
+            assertEquals("-ERR unknown-verb: a request starts with subscribe/, unsubscribe/ or publish/\n",
                     client.readLine(RawClient.DEFAULT_WAIT));
             assertTrue(client.closedWithin(Duration.ofSeconds(1)));
         }

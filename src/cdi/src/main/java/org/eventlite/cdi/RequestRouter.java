@@ -17,6 +17,7 @@ import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.PublishRequest;
 import org.eventlite.protocol.Request;
 import org.eventlite.protocol.SubscribeRequest;
+import org.eventlite.protocol.UnsubscribeRequest;
 
 /**
  * The connector's handler: decides each request and routes accepted events.
@@ -79,6 +80,11 @@ public class RequestRouter implements ConnectionHandler {
             subscribe(connection, subscribe);
         } else if (request instanceof PublishRequest publish) {
             publish(connection, publish);
+        } else if (request instanceof UnsubscribeRequest unsubscribe) {
+            // Only this connection's own subscription is affected, so no decision is needed;
+            // unsubscribing from an event not subscribed to is answered ok as well, like NATS.
+            registry.unsubscribe(unsubscribe.event(), connection);
+            connection.send(Frame.OK);
         }
     }
 

@@ -31,6 +31,19 @@ public class SubscriptionRegistry {
         return true;
     }
 
+    /** @return false if the connection did not subscribe to {@code event} */
+    public boolean unsubscribe(String event, Connection connection) {
+        Set<String> events = byConnection.get(connection.id());
+        if (events == null || !events.remove(event)) {
+            return false;
+        }
+        byEvent.computeIfPresent(event, (name, subscribers) -> {
+            subscribers.remove(connection);
+            return subscribers.isEmpty() ? null : subscribers;
+        });
+        return true;
+    }
+
     public boolean isSubscribed(Connection connection, String event) {
         Set<String> events = byConnection.get(connection.id());
         return events != null && events.contains(event);

@@ -16,7 +16,7 @@ public enum ErrorCode {
     LINE_TOO_LONG("line-too-long", "request line is longer than the limit"),
     CONTROL_CHARACTER("control-character", "request line contains a control byte"),
     INVALID_UTF8_REQUEST("invalid-request-encoding", "request line is not valid UTF-8"),
-    UNKNOWN_VERB("unknown-verb", "a request starts with subscribe/ or publish/"),
+    UNKNOWN_VERB("unknown-verb", "a request starts with subscribe/, unsubscribe/ or publish/"),
     MISSING_CREDENTIALS("missing-credentials", "expected <verb>/<event>:<username>|<password>"),
     MALFORMED_CREDENTIALS("malformed-credentials", "credentials are <username>|<password>, both may be empty"),
     EMPTY_EVENT_NAME("empty-event-name", "the event name is empty"),

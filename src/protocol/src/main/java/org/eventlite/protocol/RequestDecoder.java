@@ -156,10 +156,11 @@ public final class RequestDecoder {
                     "request line is longer than " + limits.maxRequestLineBytes() + " bytes");
         }
         RequestLine.Parsed parsed = RequestLine.parse(line, length, limits);
-        if (parsed.verb() == RequestLine.Verb.SUBSCRIBE) {
-            sink.request(new SubscribeRequest(parsed.event(), parsed.credentials()));
-        } else {
-            startBody(parsed);
+        switch (parsed.verb()) {
+            case SUBSCRIBE -> sink.request(new SubscribeRequest(parsed.event(), parsed.credentials()));
+            case UNSUBSCRIBE -> sink.request(new UnsubscribeRequest(parsed.event(), parsed.credentials()));
+            case PUBLISH -> startBody(parsed);
+            default -> throw new IllegalStateException(parsed.verb().name());
         }
     }
 

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RequestLine {
 
-    enum Verb { SUBSCRIBE, PUBLISH }
+    enum Verb { SUBSCRIBE, UNSUBSCRIBE, PUBLISH }
 
     record Parsed(Verb verb, String event, Credentials credentials) {
     }
@@ -37,6 +37,7 @@ final class RequestLine {
         }
         Verb verb = switch (line.substring(0, slash)) {
             case "subscribe" -> Verb.SUBSCRIBE;
+            case "unsubscribe" -> Verb.UNSUBSCRIBE;
             case "publish" -> Verb.PUBLISH;
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_VERB);
         };

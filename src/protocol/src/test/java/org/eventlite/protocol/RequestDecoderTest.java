@@ -97,6 +97,12 @@ class RequestDecoderTest {
     }
 
     @Test
+    void unsubscribeIsARequestOfItsOwn() {
+        Recorder recorder = decode(ascii("unsubscribe/price.*:|\n"));
+        assertEquals(List.of(new UnsubscribeRequest("price.*", Credentials.ANONYMOUS)), recorder.requests);
+    }
+
+    @Test
     void passwordKeepsEverythingAfterFirstPipe() {
         Recorder recorder = decode(ascii("subscribe/a.b:bob|p|a:ss\n"));
         assertEquals(List.of(new SubscribeRequest("a.b", new Credentials("bob", "p|a:ss"))), recorder.requests);
