@@ -43,7 +43,7 @@ class HealthIT {
                     break;
                 }
             }
-            awaitRetry();
+            Waits.betweenPolls(250);
         } while (System.nanoTime() - deadline < 0);
         assertEquals(503, response.statusCode(), response.body());
         assertTrue(reason.startsWith("cannot listen on") && reason.contains(":" + TestServer.PORT), reason);
@@ -57,13 +57,5 @@ class HealthIT {
 
     private static JsonObject check(String body, String name) {
         return ServerHealth.check(body, name);
-    }
-
-    /** Polling interval while the blocked server's application finishes starting. */
-    private static void awaitRetry() throws InterruptedException {
-        Object monitor = new Object();
-        synchronized (monitor) {
-            monitor.wait(250);
-        }
     }
 }

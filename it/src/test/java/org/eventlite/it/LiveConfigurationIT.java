@@ -80,10 +80,7 @@ class LiveConfigurationIT {
                     return data;
                 }
             }
-            Object monitor = new Object();
-            synchronized (monitor) {
-                monitor.wait(100);
-            }
+            Waits.betweenPolls(100);
         }
         throw new AssertionError("readiness never said '" + reasonStart + "': " + data);
     }

@@ -73,10 +73,7 @@ class RedeployIT {
                 return RawClient.connect();
             } catch (IOException refused) {
                 last = refused;
-                Object monitor = new Object();
-                synchronized (monitor) {
-                    monitor.wait(100);
-                }
+                Waits.betweenPolls(100);
             }
         }
         throw new AssertionError("the listener did not come back within " + DEADLINE, last);

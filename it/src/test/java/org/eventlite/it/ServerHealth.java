@@ -42,10 +42,7 @@ final class ServerHealth {
         long end = System.nanoTime() + deadline.toNanos();
         JsonObject data = listenerData();
         while (!condition.test(data) && System.nanoTime() - end < 0) {
-            Object monitor = new Object();
-            synchronized (monitor) {
-                monitor.wait(50);
-            }
+            Waits.betweenPolls(50);
             data = listenerData();
         }
         return data;

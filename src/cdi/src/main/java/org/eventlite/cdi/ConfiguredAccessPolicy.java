@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.protocol.Credentials;
@@ -73,20 +74,21 @@ public class ConfiguredAccessPolicy implements EventAccessPolicy {
 
     @Override
     public boolean mayPublish(Client client, String event, Credentials credentials) {
-        if (credentials.anonymous()) {
-            return anonymousAdmitted && anyMatches(anonymousPublish, event);
-        }
-        User user = authenticated(credentials);
-        return user != null && anyMatches(user.publish(), event);
+        return allowed(credentials, event, anonymousPublish, User::publish);
     }
 
     @Override
     public boolean maySubscribe(Client client, String event, Credentials credentials) {
+        return allowed(credentials, event, anonymousSubscribe, User::subscribe);
+    }
+
+    private boolean allowed(Credentials credentials, String event, List<EventPattern> anonymousPatterns,
+            Function<User, List<EventPattern>> userPatterns) {
         if (credentials.anonymous()) {
-            return anonymousAdmitted && anyMatches(anonymousSubscribe, event);
+            return anonymousAdmitted && anyMatches(anonymousPatterns, event);
         }
         User user = authenticated(credentials);
-        return user != null && anyMatches(user.subscribe(), event);
+        return user != null && anyMatches(userPatterns.apply(user), event);
     }
 
     /** Compares digests, so the time taken does not depend on where the passwords differ, nor on their lengths. */

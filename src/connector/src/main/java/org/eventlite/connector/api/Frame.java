@@ -15,10 +15,11 @@ public final class Frame {
     public static final Frame OK = new Frame(Replies.ok());
     public static final Frame PERMISSION_DENIED = new Frame(Replies.permissionDenied());
 
-    private final byte[] bytes;
+    /** Read-only from the start: each delivery takes one duplicate of it, not a new wrapper and view. */
+    private final ByteBuffer bytes;
 
     private Frame(byte[] bytes) {
-        this.bytes = bytes;
+        this.bytes = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 
     /** The frame that delivers {@code json} to subscribers. */
@@ -32,11 +33,11 @@ public final class Frame {
     }
 
     public int length() {
-        return bytes.length;
+        return bytes.capacity();
     }
 
-    /** A read-only view positioned at the start. */
+    /** A read-only view positioned at the start, with a position of its own. */
     public ByteBuffer view() {
-        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        return bytes.duplicate();
     }
 }
