@@ -36,12 +36,27 @@ public class ApplicationExecutor implements Executor {
         executor.execute(task);
     }
 
+    /**
+     * Wraps {@code instance} so that calls from any thread run with the application's
+     * context on the calling thread. Must be called on an application thread.
+     */
+    public <T> T onCallersThread(T instance, Class<T> type) {
+        return contextService().createContextualProxy(instance, type);
+    }
+
     private static Executor contextual() {
+        ManagedExecutorService managed = lookup("java:comp/DefaultManagedExecutorService");
+        Executor submit = managed::execute;
+        return contextService().createContextualProxy(submit, Executor.class);
+    }
+
+    private static ContextService contextService() {
+        return lookup("java:comp/DefaultContextService");
+    }
+
+    private static <T> T lookup(String name) {
         try {
-            ManagedExecutorService managed = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-            ContextService context = InitialContext.doLookup("java:comp/DefaultContextService");
-            Executor submit = managed::execute;
-            return context.createContextualProxy(submit, Executor.class);
+            return InitialContext.doLookup(name);
         } catch (NamingException e) {
             throw new IllegalStateException("EventLite needs the default managed executor and context service"
                     + " (feature concurrent-3.0) and must first be called on an application thread", e);

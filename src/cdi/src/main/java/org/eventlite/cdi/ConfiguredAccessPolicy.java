@@ -5,27 +5,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.protocol.Credentials;
 
 /**
- * The shipped access decisions, read from configuration:
+ * The shipped access decisions:
  * <ul>
- * <li>{@code eventlite.users}: the user names; for each, {@code eventlite.user.<name>.password},
- *     {@code .publish} and {@code .subscribe} (comma-separated event names or patterns,
- *     {@code *} one token, {@code >} the rest). A user may do nothing that is not listed.</li>
+ * <li>Named users are authenticated by the {@link UserDirectory}; each may publish and
+ *     subscribe to what its permission patterns allow ({@code *} one token, {@code >} the
+ *     rest, a leading {@code !} denies and wins over any allow).</li>
  * <li>Anonymous clients (empty user name) per {@code eventlite.anonymous-access}:
  *     {@code loopback} (default) admits them only while the listener is bound to a
  *     loopback address, as the original's examples run; {@code always}; {@code never}.
  *     What they may do: {@code eventlite.anonymous.publish} and {@code .subscribe}, default {@code >}.</li>
+ * <li>A subscription to a pattern is allowed when the rules permit some of the names it
+ *     matches; its subscriber then receives only the permitted ones.</li>
  * </ul>
  * Fails closed: an unknown user, a wrong password or a missing permission denies.
  */
@@ -33,82 +29,59 @@ import org.eventlite.protocol.Credentials;
 public class ConfiguredAccessPolicy implements EventAccessPolicy {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredAccessPolicy.class.getName());
+    private static final Permissions EVERYTHING = Permissions.parse(List.of(">"));
 
     enum AnonymousAccess { LOOPBACK, ALWAYS, NEVER }
-
-    private record User(byte[] passwordDigest, List<EventPattern> publish, List<EventPattern> subscribe) {
-    }
 
     @Inject
     EventLiteConfig config;
 
-    private Map<String, User> users;
-    private boolean anonymousAdmitted;
-    private List<EventPattern> anonymousPublish;
-    private List<EventPattern> anonymousSubscribe;
+    @Inject
+    UserDirectory directory;
+
+    private UserDirectory.Principal anonymous;
 
     @PostConstruct
     void read() {
-        Map<String, User> table = new HashMap<>();
-        for (String name : config.list(EventLiteConfig.USERS)) {
-            String prefix = "eventlite.user." + name + ".";
-            String password = config.string(prefix + "password").orElseThrow(() -> new IllegalArgumentException(
-                    prefix + "password is not set; every user in " + EventLiteConfig.USERS + " needs one"));
-            table.put(name, new User(digest(password), patterns(prefix + "publish"), patterns(prefix + "subscribe")));
-        }
-        users = Map.copyOf(table);
         AnonymousAccess mode = anonymousAccess();
-        anonymousAdmitted = switch (mode) {
+        boolean admitted = switch (mode) {
             case ALWAYS -> true;
             case NEVER -> false;
             case LOOPBACK -> isLoopback(config.host());
         };
-        anonymousPublish = config.string(EventLiteConfig.ANONYMOUS_PUBLISH).isPresent()
-                ? patterns(EventLiteConfig.ANONYMOUS_PUBLISH) : List.of(EventPattern.parse(">"));
-        anonymousSubscribe = config.string(EventLiteConfig.ANONYMOUS_SUBSCRIBE).isPresent()
-                ? patterns(EventLiteConfig.ANONYMOUS_SUBSCRIBE) : List.of(EventPattern.parse(">"));
-        LOG.log(Level.INFO, "EventLite access: {0} configured user(s); anonymous clients {1} ({2}={3}, host {4})",
-                new Object[] {users.size(), anonymousAdmitted ? "admitted" : "refused",
+        anonymous = admitted
+                ? new UserDirectory.Principal(anonymousRules(EventLiteConfig.ANONYMOUS_PUBLISH),
+                        anonymousRules(EventLiteConfig.ANONYMOUS_SUBSCRIBE))
+                : null;
+        LOG.log(Level.INFO, "EventLite access: {0}; anonymous clients {1} ({2}={3}, host {4})",
+                new Object[] {directory.describe(), admitted ? "admitted" : "refused",
                     EventLiteConfig.ANONYMOUS_ACCESS, mode.name().toLowerCase(), config.host()});
     }
 
     @Override
     public boolean mayPublish(Client client, String event, Credentials credentials) {
-        return allowed(credentials, event, anonymousPublish, User::publish);
+        UserDirectory.Principal principal = principal(credentials);
+        return principal != null && principal.publish().permits(event);
     }
 
     @Override
-    public boolean maySubscribe(Client client, String event, Credentials credentials) {
-        return allowed(credentials, event, anonymousSubscribe, User::subscribe);
+    public boolean maySubscribe(Client client, String pattern, Credentials credentials) {
+        UserDirectory.Principal principal = principal(credentials);
+        return principal != null && principal.subscribe().permitsSome(EventPattern.parse(pattern));
     }
 
-    private boolean allowed(Credentials credentials, String event, List<EventPattern> anonymousPatterns,
-            Function<User, List<EventPattern>> userPatterns) {
-        if (credentials.anonymous()) {
-            return anonymousAdmitted && anyMatches(anonymousPatterns, event);
-        }
-        User user = authenticated(credentials);
-        return user != null && anyMatches(userPatterns.apply(user), event);
+    @Override
+    public EventFilter receivable(Client client, String pattern, Credentials credentials) {
+        UserDirectory.Principal principal = principal(credentials);
+        return principal == null ? event -> false : principal.subscribe().within(EventPattern.parse(pattern));
     }
 
-    /** Compares digests, so the time taken does not depend on where the passwords differ, nor on their lengths. */
-    private User authenticated(Credentials credentials) {
-        User user = users.get(credentials.username());
-        byte[] offered = digest(credentials.password());
-        return user != null && MessageDigest.isEqual(user.passwordDigest(), offered) ? user : null;
+    private UserDirectory.Principal principal(Credentials credentials) {
+        return credentials.anonymous() ? anonymous : directory.authenticate(credentials);
     }
 
-    private static boolean anyMatches(List<EventPattern> patterns, String event) {
-        for (EventPattern pattern : patterns) {
-            if (pattern.matches(event)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private List<EventPattern> patterns(String setting) {
-        return config.list(setting).stream().map(EventPattern::parse).toList();
+    private Permissions anonymousRules(String setting) {
+        return config.string(setting).isPresent() ? Permissions.parse(config.list(setting)) : EVERYTHING;
     }
 
     private AnonymousAccess anonymousAccess() {
@@ -131,14 +104,6 @@ public class ConfiguredAccessPolicy implements EventAccessPolicy {
             return true;
         } catch (UnknownHostException e) {
             return false;
-        }
-    }
-
-    private static byte[] digest(String password) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

@@ -17,5 +17,15 @@ public interface EventAccessPolicy {
 
     boolean mayPublish(Client client, String event, Credentials credentials);
 
-    boolean maySubscribe(Client client, String event, Credentials credentials);
+    /** @param pattern an event name, or a pattern with {@code *} and {@code >} tokens */
+    boolean maySubscribe(Client client, String pattern, Credentials credentials);
+
+    /**
+     * Of the events matching a subscription {@link #maySubscribe} allowed, which
+     * the subscriber may receive. Asked once per subscription; the default lets
+     * it receive every event its pattern matches.
+     */
+    default EventFilter receivable(Client client, String pattern, Credentials credentials) {
+        return EventFilter.ALL;
+    }
 }

@@ -53,6 +53,7 @@ public class EventDispatcher {
         byte[] text = data.toString().getBytes(StandardCharsets.UTF_8);
         try {
             EventNames.check(name, config.listenerSettings().decoderLimits().maxEventNameBytes());
+            EventNames.checkPublishable(name);
             if (text.length > maxEventBytes) {
                 throw new IllegalArgumentException("event '" + name + "' has " + text.length
                         + " bytes, more than eventlite.max-event-bytes (" + maxEventBytes + ")");

@@ -37,10 +37,15 @@ public class EventLiteConfig {
     static final String MAX_SUBSCRIPTIONS_PER_CONNECTION = "eventlite.max-subscriptions-per-connection";
     static final String AUTH_MAX_FAILURES = "eventlite.auth.max-failures";
     static final String AUTH_FAILURE_WINDOW = "eventlite.auth.failure-window";
+    static final String AUTH_CACHE_TTL = "eventlite.auth.cache-ttl";
+    static final String AUTH_CACHE_SIZE = "eventlite.auth.cache-size";
+    static final String IDENTITY_STORE = "eventlite.identity-store";
 
     static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
     static final int DEFAULT_AUTH_MAX_FAILURES = 10;
     static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
+    static final Duration DEFAULT_AUTH_CACHE_TTL = Duration.ofMinutes(5);
+    static final int DEFAULT_AUTH_CACHE_SIZE = 10_000;
 
     static final Duration DEFAULT_ACTIVATION_TIMEOUT = Duration.ofSeconds(30);
 
@@ -51,6 +56,9 @@ public class EventLiteConfig {
     private int authMaxFailures;
     private int maxSubscriptionsPerConnection;
     private Duration authFailureWindow;
+    private Duration authCacheTtl;
+    private int authCacheSize;
+    private UserDirectory.IdentityStore identityStore;
     private Duration activationTimeout;
     private String host;
 
@@ -74,6 +82,17 @@ public class EventLiteConfig {
             throw new IllegalArgumentException(AUTH_MAX_FAILURES + " must be at least 1, was " + authMaxFailures);
         }
         authFailureWindow = duration(AUTH_FAILURE_WINDOW, DEFAULT_AUTH_FAILURE_WINDOW);
+        authCacheTtl = duration(AUTH_CACHE_TTL, DEFAULT_AUTH_CACHE_TTL);
+        authCacheSize = integer(AUTH_CACHE_SIZE, DEFAULT_AUTH_CACHE_SIZE);
+        if (authCacheSize < 1) {
+            throw new IllegalArgumentException(AUTH_CACHE_SIZE + " must be at least 1, was " + authCacheSize);
+        }
+        String store = string(IDENTITY_STORE).orElse("none");
+        try {
+            identityStore = UserDirectory.IdentityStore.valueOf(store.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(IDENTITY_STORE + " must be none or server, was '" + store + "'", e);
+        }
         maxSubscriptionsPerConnection = integer(MAX_SUBSCRIPTIONS_PER_CONNECTION, DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION);
         if (maxSubscriptionsPerConnection < 1) {
             throw new IllegalArgumentException(MAX_SUBSCRIPTIONS_PER_CONNECTION + " must be at least 1, was "
@@ -93,6 +112,19 @@ public class EventLiteConfig {
 
     public Duration authFailureWindow() {
         return authFailureWindow;
+    }
+
+    /** How long a password that passed a slow check is trusted without checking it again; 0 disables. */
+    public Duration authCacheTtl() {
+        return authCacheTtl;
+    }
+
+    public int authCacheSize() {
+        return authCacheSize;
+    }
+
+    UserDirectory.IdentityStore identityStore() {
+        return identityStore;
     }
 
     public ListenerSettings listenerSettings() {

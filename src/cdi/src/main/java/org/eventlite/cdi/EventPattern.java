@@ -4,9 +4,14 @@ import java.util.List;
 
 /**
  * An event name or a NATS-style pattern over dot-separated tokens: {@code *}
- * matches exactly one token, a final {@code >} one or more.
+ * matches exactly one token, a final {@code >} one or more. Besides matching
+ * names, patterns can be compared with each other, which is how a subscription
+ * to a pattern is checked against permission patterns once, at subscribe time.
  */
 record EventPattern(List<String> tokens) {
+
+    static final String ONE = "*";
+    static final String REST = ">";
 
     static EventPattern parse(String pattern) {
         return new EventPattern(List.of(pattern.split("\\.", -1)));
@@ -21,18 +26,62 @@ record EventPattern(List<String> tokens) {
             if (start > name.length()) {
                 return false;
             }
-            if (token.equals(">") && i == count - 1) {
+            if (isRest(i)) {
                 return true;
             }
             int end = name.indexOf('.', start);
             if (end < 0) {
                 end = name.length();
             }
-            if (!token.equals("*") && !name.regionMatches(start, token, 0, Math.max(token.length(), end - start))) {
+            if (!token.equals(ONE) && !name.regionMatches(start, token, 0, Math.max(token.length(), end - start))) {
                 return false;
             }
             start = end + 1;
         }
         return start == name.length() + 1;
+    }
+
+    /** Whether every name {@code other} matches is matched by this pattern too. */
+    boolean covers(EventPattern other) {
+        List<String> theirs = other.tokens;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isRest(i)) {
+                return i < theirs.size();
+            }
+            if (i >= theirs.size() || other.isRest(i)) {
+                return false;
+            }
+            String mine = tokens.get(i);
+            if (!mine.equals(ONE) && (theirs.get(i).equals(ONE) || !mine.equals(theirs.get(i)))) {
+                return false;
+            }
+        }
+        return tokens.size() == theirs.size();
+    }
+
+    /** Whether some name is matched by both patterns. */
+    boolean intersects(EventPattern other) {
+        List<String> theirs = other.tokens;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isRest(i)) {
+                return i < theirs.size();
+            }
+            if (i >= theirs.size()) {
+                return false;
+            }
+            if (other.isRest(i)) {
+                return true;
+            }
+            String mine = tokens.get(i);
+            String their = theirs.get(i);
+            if (!mine.equals(ONE) && !their.equals(ONE) && !mine.equals(their)) {
+                return false;
+            }
+        }
+        return tokens.size() == theirs.size();
+    }
+
+    private boolean isRest(int index) {
+        return index == tokens.size() - 1 && tokens.get(index).equals(REST);
     }
 }

@@ -95,13 +95,14 @@ public class RequestRouter implements ConnectionHandler {
             connection.close(ErrorCode.TOO_MANY_SUBSCRIPTIONS);
             return;
         }
-        if (!decide(connection, request, true)) {
+        EventFilter filter = decide(connection, request, true) ? receivable(connection, request) : null;
+        if (filter == null) {
             deny(connection, RequestDenied.Action.SUBSCRIBE, request);
             return;
         }
         // The reply is queued before the subscription is visible, so it precedes every frame.
         connection.send(Frame.OK);
-        registry.subscribe(request.event(), connection);
+        registry.subscribe(request.event(), connection, filter);
         notifier.clientSubscribed(new ClientSubscribed(connection.id(), request.event(),
                 connection.remoteAddress(), credentials.username()));
     }
@@ -137,6 +138,18 @@ public class RequestRouter implements ConnectionHandler {
             failedAttempts.failed(address);
         }
         return allowed;
+    }
+
+    /** @return null, a denial, if the policy fails to say */
+    private EventFilter receivable(Connection connection, SubscribeRequest request) {
+        try {
+            return policy.receivable(new Client(connection.id(), connection.remoteAddress()), request.event(),
+                    request.credentials());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "EventLite receive filter for " + request.credentials()
+                    + " on '" + request.event() + "' failed; denied");
+            return null;
+        }
     }
 
     /** As in the original, a denied connection stays open. */

@@ -32,4 +32,54 @@ class EventPatternTest {
             assertEquals(c.matches(), EventPattern.parse(c.pattern()).matches(c.name()), c.toString());
         }
     }
+
+    private record Pair(String first, String second, boolean expected) {
+    }
+
+    @Test
+    void coversWhenEveryNameTheOtherMatchesItMatchesToo() {
+        List<Pair> cases = List.of(
+                new Pair(">", "a", true),
+                new Pair(">", "a.*", true),
+                new Pair(">", ">", true),
+                new Pair("a.>", "a.b", true),
+                new Pair("a.>", "a.*.c", true),
+                new Pair("a.>", "a.>", true),
+                new Pair("a.>", "a", false),
+                new Pair("a.>", ">", false),
+                new Pair("a.*", "a.b", true),
+                new Pair("a.*", "a.*", true),
+                new Pair("a.*", "a.>", false),
+                new Pair("a.b", "a.*", false),
+                new Pair("a.b", "a.b", true),
+                new Pair("*.b", "a.b", true),
+                new Pair("*.b", "a.c", false),
+                new Pair("a.*", "a.b.c", false));
+        for (Pair c : cases) {
+            assertEquals(c.expected(), EventPattern.parse(c.first()).covers(EventPattern.parse(c.second())), c.toString());
+        }
+    }
+
+    @Test
+    void intersectsWhenSomeNameMatchesBoth() {
+        List<Pair> cases = List.of(
+                new Pair(">", "a", true),
+                new Pair("a.>", "a", false),
+                new Pair("a.>", "*.b", true),
+                new Pair("a.>", "b.>", false),
+                new Pair("a.*", "*.b", true),
+                new Pair("a.*", "a.b.c", false),
+                new Pair("a.*.c", "a.>", true),
+                new Pair("a.b", "a.c", false),
+                new Pair("a.b", "a.b", true),
+                new Pair("*", "a.b", false),
+                new Pair("a.secret.>", "a.*", false),
+                new Pair("a.secret.>", "a.*.x", true));
+        for (Pair c : cases) {
+            EventPattern first = EventPattern.parse(c.first());
+            EventPattern second = EventPattern.parse(c.second());
+            assertEquals(c.expected(), first.intersects(second), c.toString());
+            assertEquals(c.expected(), second.intersects(first), "symmetric: " + c);
+        }
+    }
 }

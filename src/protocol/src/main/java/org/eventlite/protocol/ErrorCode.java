@@ -22,6 +22,8 @@ public enum ErrorCode {
     EMPTY_EVENT_NAME("empty-event-name", "the event name is empty"),
     EVENT_NAME_TOO_LONG("event-name-too-long", "the event name is longer than the limit"),
     INVALID_EVENT_NAME("invalid-event-name", "event names have no spaces, control bytes or '|'"),
+    WILDCARD_IN_PUBLISH("wildcard-in-publish", "events are published to a name; '*' and '>' tokens are for subscribing"),
+    INVALID_PATTERN("invalid-pattern", "'>' may only be the last token of a pattern"),
     MISSING_BODY("missing-body", "a publish request needs a base64 body after an empty line"),
     INVALID_BASE64("invalid-base64", "the publish body is not valid base64"),
     INVALID_UTF8("invalid-utf8", "the event is not valid UTF-8"),
@@ -34,6 +36,7 @@ public enum ErrorCode {
     REQUEST_TIMEOUT("request-timeout", "the request was not completed in time"),
     SERVER_STOPPING("server-stopping", "the server is stopping"),
     SLOW_CONSUMER("slow-consumer", "the subscriber fell too far behind"),
+    TLS_REQUIRED("tls-required", "this port speaks TLS; use a TLS client, or the plain port"),
     INTERNAL_ERROR("internal-error", "the server failed to handle the request; see the server log");
 
     private final String id;

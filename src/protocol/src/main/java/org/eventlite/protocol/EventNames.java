@@ -2,8 +2,15 @@ package org.eventlite.protocol;
 
 import java.nio.charset.StandardCharsets;
 
-/** What an event name may be: 1 to the limit's UTF-8 bytes, no white space, control bytes, ':' or '|'. */
+/**
+ * What an event name may be: 1 to the limit's UTF-8 bytes, no white space, control bytes, ':' or '|'.
+ * Names are dot-separated tokens; the tokens {@code *} (one token) and {@code >} (the rest,
+ * last only) make a name a pattern, which may be subscribed to but not published to.
+ */
 public final class EventNames {
+
+    private static final String ONE = "*";
+    private static final String REST = ">";
 
     private EventNames() {
     }
@@ -22,5 +29,33 @@ public final class EventNames {
                 throw new ProtocolException(ErrorCode.INVALID_EVENT_NAME);
             }
         }
+    }
+
+    /** A published event's name: no wildcard token. */
+    public static void checkPublishable(String name) throws ProtocolException {
+        for (int start = 0; start <= name.length(); start = tokenEnd(name, start) + 1) {
+            if (isToken(name, start, ONE) || isToken(name, start, REST)) {
+                throw new ProtocolException(ErrorCode.WILDCARD_IN_PUBLISH);
+            }
+        }
+    }
+
+    /** A subscribed name or pattern: {@code >} only as the last token. */
+    public static void checkPattern(String pattern) throws ProtocolException {
+        for (int start = 0; tokenEnd(pattern, start) < pattern.length(); start = tokenEnd(pattern, start) + 1) {
+            if (isToken(pattern, start, REST)) {
+                throw new ProtocolException(ErrorCode.INVALID_PATTERN);
+            }
+        }
+    }
+
+    /** Scans in place: checked for every request, so it allocates nothing. */
+    private static int tokenEnd(String name, int start) {
+        int dot = name.indexOf('.', start);
+        return dot < 0 ? name.length() : dot;
+    }
+
+    private static boolean isToken(String name, int start, String token) {
+        return tokenEnd(name, start) - start == token.length() && name.startsWith(token, start);
     }
 }

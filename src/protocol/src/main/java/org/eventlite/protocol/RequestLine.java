@@ -47,6 +47,11 @@ final class RequestLine {
         }
         String event = line.substring(slash + 1, colon);
         EventNames.check(event, limits.maxEventNameBytes());
+        if (verb == Verb.PUBLISH) {
+            EventNames.checkPublishable(event);
+        } else {
+            EventNames.checkPattern(event);
+        }
         String credentials = line.substring(colon + 1);
         int pipe = credentials.indexOf('|');
         if (pipe < 0) {

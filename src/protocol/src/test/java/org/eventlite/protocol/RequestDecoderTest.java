@@ -278,6 +278,18 @@ class RequestDecoderTest {
         assertEquals(ErrorCode.INVALID_EVENT_NAME, onlyError(decode(ascii("subscribe/a b:|\n"))));
         assertEquals(ErrorCode.INVALID_EVENT_NAME, onlyError(decode(ascii("subscribe/a|b:|\n"))));
         assertEquals(ErrorCode.INVALID_UTF8_REQUEST, onlyError(decode(new byte[] {'s', 'u', 'b', (byte) 0xC3, '/', 'x', ':', '|', '\n'})));
+        assertEquals(ErrorCode.INVALID_PATTERN, onlyError(decode(ascii("subscribe/a.>.b:|\n"))));
+        assertEquals(ErrorCode.INVALID_PATTERN, onlyError(decode(ascii("unsubscribe/>.b:|\n"))));
+        assertEquals(ErrorCode.WILDCARD_IN_PUBLISH, onlyError(decode(RequestEncoder.publish("a.*", ALICE, utf8("{}")))));
+        assertEquals(ErrorCode.WILDCARD_IN_PUBLISH, onlyError(decode(RequestEncoder.publish(">", ALICE, utf8("{}")))));
+    }
+
+    @Test
+    void wildcardTokensAreOnlyWholeTokens() {
+        assertEquals(1, decode(ascii("subscribe/a.*.c:|\n")).requests.size());
+        assertEquals(1, decode(ascii("subscribe/a.>:|\n")).requests.size());
+        assertEquals(1, decode(RequestEncoder.publish("a*.b>", ALICE, utf8("{}"))).requests.size());
+        assertEquals(1, decode(RequestEncoder.publish("a.>b", ALICE, utf8("{}"))).requests.size());
     }
 
     @Test

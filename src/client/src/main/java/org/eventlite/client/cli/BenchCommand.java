@@ -33,6 +33,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private static final int MAX_UNACKNOWLEDGED = 20_000;
     private static final int BATCH = 256;
+    /** The server's default eventlite.max-subscriptions-per-connection. */
+    private static final int PATTERNS_PER_CONNECTION = 100;
 
     @Spec
     CommandSpec spec;
@@ -55,6 +57,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--timeout-seconds", defaultValue = "300")
     int timeoutSeconds;
 
+    @Option(names = "--idle-patterns", defaultValue = "0",
+            description = "Subscriptions of mixed names and wildcard patterns that match none of the events,"
+                    + " held on extra connections (100 per connection) while the run lasts.")
+    int idlePatterns;
+
     private final AtomicReference<String> failure = new AtomicReference<>();
 
     @Override
@@ -67,6 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         AtomicLong deliveries = new AtomicLong();
         List<Socket> sockets = new ArrayList<>();
         try {
+            subscribeIdlePatterns(address, sockets);
             for (int s = 0; s < subscribers; s++) {
                 Socket socket = open(address, sockets);
                 socket.getOutputStream().write(("subscribe/" + event + ":|\n").getBytes(StandardCharsets.US_ASCII));
@@ -93,14 +101,41 @@ final class BenchCommand implements Callable<Integer> {
             if (!complete && failure.get() == null) {
                 failure.set("timed out with " + deliveries.get() + " of " + expected + " deliveries");
             }
-            out.printf("publishers=%d subscribers=%d events=%d size=%d deliveries=%d seconds=%.3f deliveries/s=%.0f events/s=%.0f%s%n",
-                    publishers, subscribers, events, size, deliveries.get(), seconds, deliveries.get() / seconds,
+            out.printf("publishers=%d subscribers=%d idle-patterns=%d events=%d size=%d deliveries=%d seconds=%.3f deliveries/s=%.0f events/s=%.0f%s%n",
+                    publishers, subscribers, idlePatterns, events, size, deliveries.get(), seconds, deliveries.get() / seconds,
                     publishers * (double) events / seconds, failure.get() == null ? "" : " FAILED: " + failure.get());
             out.flush();
             return failure.get() == null ? ExitCodes.OK : ExitCodes.REFUSED;
         } finally {
             for (Socket socket : sockets) {
                 socket.close();
+            }
+        }
+    }
+
+    /**
+     * Four shapes in turn, each a miss for "bench.<n>" events: an exact name, a one-token
+     * wildcard in the middle, a tail wildcard, and a leading wildcard. Subscribes are
+     * pipelined per connection.
+     */
+    private void subscribeIdlePatterns(InetSocketAddress address, List<Socket> sockets) throws IOException {
+        for (int first = 0; first < idlePatterns; first += PATTERNS_PER_CONNECTION) {
+            int count = Math.min(PATTERNS_PER_CONNECTION, idlePatterns - first);
+            StringBuilder requests = new StringBuilder();
+            for (int i = first; i < first + count; i++) {
+                String pattern = switch (i % 4) {
+                    case 0 -> "idle." + i;
+                    case 1 -> "idle.*." + i;
+                    case 2 -> "idle." + i + ".>";
+                    default -> "*.idle" + i;
+                };
+                requests.append("subscribe/").append(pattern).append(":|\n");
+            }
+            Socket socket = open(address, sockets);
+            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+            String replies = new String(socket.getInputStream().readNBytes(2 * count), StandardCharsets.US_ASCII);
+            if (!replies.equals("ok".repeat(count))) {
+                throw new IOException("idle pattern subscribe refused: " + replies.substring(0, Math.min(60, replies.length())));
             }
         }
     }

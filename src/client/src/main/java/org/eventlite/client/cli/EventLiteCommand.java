@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code eventlite}: publish and subscribe from a shell. */
 @Command(name = "eventlite", mixinStandardHelpOptions = true, version = "eventlite 0.1",
         description = "Publish and subscribe to Event::Lite events.",
-        subcommands = {SubscribeCommand.class, PublishCommand.class, SoakCommand.class, BenchCommand.class},
+        subcommands = {SubscribeCommand.class, PublishCommand.class, SoakCommand.class, BenchCommand.class,
+            HashPasswordCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:done",
@@ -22,7 +23,7 @@ public final class EventLiteCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: sub, pub or soak");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: sub, pub, bench, soak or hash-password");
     }
 
     public static void main(String[] args) {
