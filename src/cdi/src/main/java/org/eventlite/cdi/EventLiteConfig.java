@@ -74,7 +74,8 @@ public class EventLiteConfig {
                 integer(MAX_CONNECTIONS, ListenerSettings.DEFAULT_MAX_CONNECTIONS),
                 longValue(MAX_PENDING_BYTES, ListenerSettings.DEFAULT_MAX_PENDING_BYTES),
                 duration(WRITE_TIMEOUT, ListenerSettings.DEFAULT_WRITE_TIMEOUT),
-                duration(REQUEST_TIMEOUT, ListenerSettings.DEFAULT_REQUEST_TIMEOUT));
+                duration(REQUEST_TIMEOUT, ListenerSettings.DEFAULT_REQUEST_TIMEOUT),
+                TlsContexts.read(this));
         activationTimeout = duration(ACTIVATION_TIMEOUT, DEFAULT_ACTIVATION_TIMEOUT);
         host = string(HOST).orElse("127.0.0.1");
         authMaxFailures = integer(AUTH_MAX_FAILURES, DEFAULT_AUTH_MAX_FAILURES);

@@ -5,17 +5,26 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.DecoderLimits;
 import org.eventlite.protocol.RequestEncoder;
@@ -195,8 +204,42 @@ public final class EventLiteClient implements AutoCloseable {
         private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
         private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
         private int maxEventBytes = DecoderLimits.DEFAULT_MAX_EVENT_BYTES;
+        private Optional<SSLContext> tls = Optional.empty();
 
         private Builder() {
+        }
+
+        /**
+         * Connects with TLS (to the server's {@code eventlite.tls.port}), trusting the
+         * certificates {@code context} trusts; the certificate must name the server's host.
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = Optional.of(Objects.requireNonNull(context, "context"));
+            return this;
+        }
+
+        /** TLS trusting the Java runtime's certificate authorities. */
+        public Builder tls() {
+            try {
+                return tls(SSLContext.getDefault());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this Java runtime has no default TLS context", e);
+            }
+        }
+
+        /** TLS trusting the certificates in a PKCS#12 (or JKS) trust store, such as a test certificate's. */
+        public Builder tls(Path trustStore, char[] password) {
+            try (InputStream in = Files.newInputStream(trustStore)) {
+                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+                store.load(in, password);
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(store);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, trust.getTrustManagers(), null);
+                return tls(context);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalArgumentException("cannot use trust store " + trustStore + ": " + e.getMessage(), e);
+            }
         }
 
         /** {@code host:port}, {@code host} (port 34343), or an IPv6 address in brackets: {@code [::1]:34343}. */
@@ -245,7 +288,7 @@ public final class EventLiteClient implements AutoCloseable {
         /** Creates the client; connections open on first use. */
         public EventLiteClient build() {
             return new EventLiteClient(new ClientSettings(host, port, credentials, connectTimeout, replyTimeout,
-                    initialBackoff, maxBackoff, maxEventBytes));
+                    initialBackoff, maxBackoff, maxEventBytes, tls));
         }
 
         private static Duration positive(String name, Duration value) {

@@ -25,6 +25,7 @@ import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.EventLiteListener;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.connector.api.ListenerStatus;
+import org.eventlite.connector.api.TlsSettings;
 import org.eventlite.protocol.ErrorCode;
 
 /**
@@ -56,6 +57,8 @@ final class Listener implements ListenerStatus {
     private volatile ConnectionHandler handler;
     private volatile ServerSocketChannel server;
     private volatile InetSocketAddress bound;
+    private volatile ServerSocketChannel tlsServer;
+    private volatile InetSocketAddress tlsBound;
 
     Listener(InetSocketAddress address, MessageEndpointFactory endpointFactory, WorkManager workManager) {
         this.address = address;
@@ -116,20 +119,28 @@ final class Listener implements ListenerStatus {
 
     private void bindAndServe(ConnectionHandler handler) {
         ListenerSettings settings = handler.settings();
+        Optional<TlsSettings> tls = settings.tls();
         try {
             for (int i = 0; i < settings.ioThreads(); i++) {
                 IoLoop loop = new IoLoop("io-" + address.getPort() + "-" + i, this);
                 loops.add(loop);
                 workManager.scheduleWork(loop, WorkManager.INDEFINITE, null, null);
             }
-            ServerSocketChannel channel = ServerSocketChannel.open();
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(address, 1024);
-            server = channel;
-            bound = (InetSocketAddress) channel.getLocalAddress();
+            server = bind(address);
+            bound = (InetSocketAddress) server.getLocalAddress();
+            if (tls.isPresent()) {
+                tlsServer = bind(new InetSocketAddress(address.getAddress(), tls.get().port()));
+                tlsBound = (InetSocketAddress) tlsServer.getLocalAddress();
+                workManager.scheduleWork(new TlsAcceptWork(settings, tls.get()), WorkManager.INDEFINITE, null, null);
+            }
         } catch (IOException | WorkException e) {
-            String reason = "cannot listen on " + address + ": " + e.getMessage();
+            String reason = "cannot listen on " + address
+                    + tls.map(t -> " and TLS port " + t.port()).orElse("") + ": " + e.getMessage();
             LOG.log(Level.SEVERE, "EventLite {0}", reason);
+            bound = null;
+            tlsBound = null;
+            closeQuietly(server);
+            closeQuietly(tlsServer);
             handler.onListenFailed(reason);
             stopLoops();
             return;
@@ -138,21 +149,66 @@ final class Listener implements ListenerStatus {
             stop();
             return;
         }
-        LOG.log(Level.INFO, "EventLite listening on {0}", bound);
+        LOG.log(Level.INFO, "EventLite listening on {0}{1}", new Object[] {bound,
+            tlsBound == null ? "" : " and, with TLS, on " + tlsBound});
         handler.onListening(bound);
-        accept(settings);
+        accept(server, settings, null);
     }
 
-    /** Blocking accept on this Work's thread; closing the server socket ends it. */
-    private void accept(ListenerSettings settings) {
+    private static ServerSocketChannel bind(InetSocketAddress at) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(at, 1024);
+            return channel;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The TLS port's blocking accept, on a Work of its own. */
+    private final class TlsAcceptWork implements Work {
+        private final ListenerSettings settings;
+        private final TlsSettings tls;
+
+        TlsAcceptWork(ListenerSettings settings, TlsSettings tls) {
+            this.settings = settings;
+            this.tls = tls;
+        }
+
+        @Override
+        public void run() {
+            Thread thread = Thread.currentThread();
+            String poolName = thread.getName();
+            thread.setName("eventlite-accept-tls-" + tls.port());
+            try {
+                accept(tlsServer, settings, tls);
+            } finally {
+                thread.setName(poolName);
+            }
+        }
+
+        @Override
+        public void release() {
+            stopping = true;
+        }
+    }
+
+    /**
+     * Blocking accept on the calling Work's thread; closing the server socket ends it.
+     *
+     * @param tls null on the plain port
+     */
+    private void accept(ServerSocketChannel listening, ListenerSettings settings, TlsSettings tls) {
         int next = 0;
         while (!stopping) {
             SocketChannel socket;
             try {
-                socket = server.accept();
+                socket = listening.accept();
             } catch (IOException e) {
                 if (!stopping) {
-                    String reason = "accepting on " + bound + " failed: " + e.getMessage();
+                    String reason = "accepting on " + (tls == null ? bound : tlsBound) + " failed: " + e.getMessage();
                     LOG.log(Level.SEVERE, "EventLite {0}", reason);
                     bound = null;
                     handler.onListenFailed(reason);
@@ -161,14 +217,15 @@ final class Listener implements ListenerStatus {
             }
             try {
                 if (openConnections.incrementAndGet() > settings.maxConnections()) {
-                    refuse(socket);
+                    refuse(socket, tls != null);
                     continue;
                 }
                 socket.configureBlocking(false);
                 socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 IoLoop loop = loops.get(next);
                 next = (next + 1) % loops.size();
-                loop.adopt(new SocketConnection(connectionIds.incrementAndGet(), socket,
+                Transport transport = tls == null ? Transport.plain(socket) : new TlsTransport(socket, tls.newEngine());
+                loop.adopt(new SocketConnection(connectionIds.incrementAndGet(), transport,
                         (InetSocketAddress) socket.getRemoteAddress(), loop, handler, settings));
             } catch (IOException e) {
                 openConnections.decrementAndGet();
@@ -178,12 +235,18 @@ final class Listener implements ListenerStatus {
         }
     }
 
-    /** Over the connection cap: one best-effort error reply from this thread, then close. */
-    private void refuse(SocketChannel socket) {
+    /**
+     * Over the connection cap: one best-effort error reply from this thread, then close.
+     * A TLS client gets no reply: it could not read one before a handshake, which is work
+     * the cap is there to refuse.
+     */
+    private void refuse(SocketChannel socket, boolean tls) {
         connectionRefused();
         try {
             socket.configureBlocking(false);
-            socket.write(java.nio.ByteBuffer.wrap(ErrorCode.TOO_MANY_CONNECTIONS.reply()));
+            if (!tls) {
+                socket.write(java.nio.ByteBuffer.wrap(ErrorCode.TOO_MANY_CONNECTIONS.reply()));
+            }
             socket.shutdownOutput();
         } catch (IOException e) {
             LOG.log(Level.FINE, "Refusing a connection failed: {0}", e.getMessage());
@@ -209,11 +272,10 @@ final class Listener implements ListenerStatus {
     /** Closes the listening socket first, then every loop and its connections, and waits for them. */
     void stop() {
         stopping = true;
-        ServerSocketChannel channel = server;
         bound = null;
-        if (channel != null) {
-            closeQuietly(channel);
-        }
+        tlsBound = null;
+        closeQuietly(server);
+        closeQuietly(tlsServer);
         stopLoops();
         ConnectionHandler current = handler;
         if (current != null) {
@@ -236,7 +298,11 @@ final class Listener implements ListenerStatus {
         }
     }
 
+    /** Null-safe: a socket not yet opened needs no closing. */
     private static void closeQuietly(java.io.Closeable closeable) {
+        if (closeable == null) {
+            return;
+        }
         try {
             closeable.close();
         } catch (IOException e) {
@@ -247,6 +313,11 @@ final class Listener implements ListenerStatus {
     @Override
     public Optional<InetSocketAddress> boundAddress() {
         return Optional.ofNullable(bound);
+    }
+
+    @Override
+    public Optional<InetSocketAddress> tlsBoundAddress() {
+        return Optional.ofNullable(tlsBound);
     }
 
     @Override

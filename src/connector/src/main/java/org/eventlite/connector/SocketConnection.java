@@ -34,7 +34,7 @@ final class SocketConnection implements Connection, RequestSink {
     private static final int MAX_WRITE_BATCH = 64;
 
     private final long id;
-    private final SocketChannel channel;
+    private final Transport transport;
     private final InetSocketAddress remoteAddress;
     private final IoLoop loop;
     private final ConnectionHandler handler;
@@ -65,10 +65,10 @@ final class SocketConnection implements Connection, RequestSink {
     /** The last reply is out and the output shut; unread input is drained until the peer closes. */
     private boolean lingering;
 
-    SocketConnection(long id, SocketChannel channel, InetSocketAddress remoteAddress, IoLoop loop,
+    SocketConnection(long id, Transport transport, InetSocketAddress remoteAddress, IoLoop loop,
             ConnectionHandler handler, ListenerSettings settings) {
         this.id = id;
-        this.channel = channel;
+        this.transport = transport;
         this.remoteAddress = remoteAddress;
         this.loop = loop;
         this.handler = handler;
@@ -143,7 +143,7 @@ final class SocketConnection implements Connection, RequestSink {
     // ---- loop thread only below ----
 
     SocketChannel channel() {
-        return channel;
+        return transport.channel();
     }
 
     void registered(SelectionKey key) {
@@ -159,7 +159,7 @@ final class SocketConnection implements Connection, RequestSink {
             }
             for (int reads = 0; reads < maxReads; reads++) {
                 readBuffer.clear();
-                int n = channel.read(readBuffer);
+                int n = transport.read(readBuffer);
                 if (n < 0) {
                     endOfInput();
                     return;
@@ -176,6 +176,11 @@ final class SocketConnection implements Connection, RequestSink {
                 }
             }
             updateRequestTimers();
+            if (transport.hasBufferedOutput()) {
+                scheduleFlush(); // TLS handshake records the socket did not take at once
+            }
+        } catch (TlsTransport.PlainTextPeerException e) {
+            close(ErrorCode.TLS_REQUIRED);
         } catch (IOException e) {
             closeNow("read failed: " + e.getMessage());
         }
@@ -188,7 +193,7 @@ final class SocketConnection implements Connection, RequestSink {
     private void drainWhileLingering(ByteBuffer readBuffer, int maxReads) throws IOException {
         for (int reads = 0; reads < maxReads; reads++) {
             readBuffer.clear();
-            int n = channel.read(readBuffer);
+            int n = transport.channel().read(readBuffer);
             if (n < 0) {
                 closeNow(closeReason);
                 return;
@@ -301,6 +306,7 @@ final class SocketConnection implements Connection, RequestSink {
             while ((next = queued.poll()) != null) {
                 writing.add(next);
             }
+            transport.flushBuffered();
             while (!writing.isEmpty()) {
                 int count = 0;
                 for (ByteBuffer buffer : writing) {
@@ -309,7 +315,7 @@ final class SocketConnection implements Connection, RequestSink {
                         break;
                     }
                 }
-                long written = channel.write(batch, 0, count);
+                long written = transport.write(batch, 0, count);
                 pendingBytes.addAndGet(-written);
                 progressed |= written > 0;
                 while (!writing.isEmpty() && !writing.peekFirst().hasRemaining()) {
@@ -324,7 +330,7 @@ final class SocketConnection implements Connection, RequestSink {
             closeNow("write failed: " + e.getMessage());
             return;
         }
-        if (!writing.isEmpty()) {
+        if (!writing.isEmpty() || transport.hasBufferedOutput()) {
             key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
             long stallDeadline = System.nanoTime() + settings.writeTimeout().toNanos();
             if (progressed) {
@@ -349,7 +355,7 @@ final class SocketConnection implements Connection, RequestSink {
             return;
         }
         try {
-            channel.shutdownOutput();
+            transport.shutdownOutput();
         } catch (IOException e) {
             closeNow(closeReason);
             return;
@@ -369,7 +375,7 @@ final class SocketConnection implements Connection, RequestSink {
             key.cancel();
         }
         try {
-            channel.close();
+            transport.channel().close();
         } catch (IOException e) {
             LOG.log(Level.FINE, "Connection {0}: close failed: {1}", new Object[] {id, e.getMessage()});
         }

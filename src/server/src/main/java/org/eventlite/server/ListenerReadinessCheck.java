@@ -35,6 +35,7 @@ public class ListenerReadinessCheck implements HealthCheck {
             response.withData("slowConsumerDisconnects", status.slowConsumerDisconnects());
             response.withData("refusedConnections", status.refusedConnections());
             status.boundAddress().ifPresent(address -> response.withData("address", address.toString()));
+            status.tlsBoundAddress().ifPresent(address -> response.withData("tlsAddress", address.toString()));
         });
         return response.build();
     }

@@ -32,6 +32,18 @@ final class ConnectionOptions {
                     + "without it, the password is asked for on the terminal.")
     String passwordEnv;
 
+    @Option(names = "--tls", description = "Connect with TLS (to the server's eventlite.tls.port).")
+    boolean tls;
+
+    @Option(names = "--truststore", paramLabel = "FILE",
+            description = "PKCS#12 trust store holding the server's certificate or its issuer; implies --tls."
+                    + " Without it, the Java runtime's certificate authorities are trusted.")
+    java.nio.file.Path truststore;
+
+    @Option(names = "--truststore-password-env", paramLabel = "VAR", defaultValue = "EVENTLITE_TRUSTSTORE_PASSWORD",
+            description = "Environment variable holding the trust store's password (default: ${DEFAULT-VALUE}).")
+    String truststorePasswordEnv;
+
     /** The server's address, for raw connections. */
     java.net.InetSocketAddress address() {
         try {
@@ -50,6 +62,16 @@ final class ConnectionOptions {
         }
         if (user != null) {
             builder.credentials(user, password());
+        }
+        if (truststore != null) {
+            String password = System.getenv(truststorePasswordEnv);
+            try {
+                builder.tls(truststore, password == null ? new char[0] : password.toCharArray());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--truststore: " + e.getMessage());
+            }
+        } else if (tls) {
+            builder.tls();
         }
         return builder.build();
     }

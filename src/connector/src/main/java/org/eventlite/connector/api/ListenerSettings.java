@@ -2,6 +2,7 @@ package org.eventlite.connector.api;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.eventlite.protocol.DecoderLimits;
 
 /**
@@ -15,9 +16,11 @@ import org.eventlite.protocol.DecoderLimits;
  * @param maxPendingBytes bytes queued for one connection at most before it is closed as a slow consumer
  * @param writeTimeout    how long queued bytes may make no progress before the connection is closed as a slow consumer
  * @param requestTimeout  how long a begun request (half a line, an unfinished body) may take before the connection is closed
+ * @param tls             the TLS listener beside the plain one, if any
  */
 public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePeriod, int ioThreads,
-        int maxConnections, long maxPendingBytes, Duration writeTimeout, Duration requestTimeout) {
+        int maxConnections, long maxPendingBytes, Duration writeTimeout, Duration requestTimeout,
+        Optional<TlsSettings> tls) {
 
     public static final Duration DEFAULT_LINE_GRACE_PERIOD = Duration.ofMillis(50);
     public static final int DEFAULT_IO_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -28,10 +31,11 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
 
     public static final ListenerSettings DEFAULTS = new ListenerSettings(DecoderLimits.DEFAULTS,
             DEFAULT_LINE_GRACE_PERIOD, DEFAULT_IO_THREADS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_BYTES,
-            DEFAULT_WRITE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+            DEFAULT_WRITE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Optional.empty());
 
     public ListenerSettings {
         Objects.requireNonNull(decoderLimits, "decoderLimits");
+        Objects.requireNonNull(tls, "tls");
         requirePositive("eventlite.line-grace-period", lineGracePeriod);
         requirePositive("eventlite.subscriber.write-timeout", writeTimeout);
         requirePositive("eventlite.request-timeout", requestTimeout);

@@ -10,6 +10,9 @@ public interface ListenerStatus {
     /** The address accepting connections, or empty while none is. */
     Optional<InetSocketAddress> boundAddress();
 
+    /** The address accepting TLS connections, or empty while none is or none is configured. */
+    Optional<InetSocketAddress> tlsBoundAddress();
+
     int openConnections();
 
     /** Subscribers dropped for falling behind (pending bytes over the limit, or no write progress). */

@@ -1,0 +1,64 @@
+package org.eventlite.connector;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The bytes of one connection as the protocol sees them: plain, or decrypted
+ * and encrypted by TLS. Non-blocking, used by the connection's loop thread only.
+ */
+interface Transport {
+
+    /** @return protocol bytes read into {@code into}; 0 if none are ready; -1 at the end of input */
+    int read(ByteBuffer into) throws IOException;
+
+    /** @return protocol bytes taken from the buffers; 0 if the socket takes none now */
+    long write(ByteBuffer[] buffers, int offset, int length) throws IOException;
+
+    /** Bytes accepted by {@link #write} but not yet on the socket (TLS records); the loop waits for writability. */
+    boolean hasBufferedOutput();
+
+    /** Writes what is buffered; @return true if nothing is left */
+    boolean flushBuffered() throws IOException;
+
+    /** Ends the output after what was written, so the peer reads the last reply and then the end. */
+    void shutdownOutput() throws IOException;
+
+    SocketChannel channel();
+
+    /** Plain TCP: the protocol's bytes are the socket's. */
+    static Transport plain(SocketChannel channel) {
+        return new Transport() {
+            @Override
+            public int read(ByteBuffer into) throws IOException {
+                return channel.read(into);
+            }
+
+            @Override
+            public long write(ByteBuffer[] buffers, int offset, int length) throws IOException {
+                return channel.write(buffers, offset, length);
+            }
+
+            @Override
+            public boolean hasBufferedOutput() {
+                return false;
+            }
+
+            @Override
+            public boolean flushBuffered() {
+                return true;
+            }
+
+            @Override
+            public void shutdownOutput() throws IOException {
+                channel.shutdownOutput();
+            }
+
+            @Override
+            public SocketChannel channel() {
+                return channel;
+            }
+        };
+    }
+}
