@@ -20,9 +20,14 @@ public class Broadcaster {
     @Inject
     ObserverNotifier notifier;
 
+    @Inject
+    EventLiteMetrics metrics;
+
     /** @return how many TCP subscribers the frame was queued on */
     public int broadcast(String name, EventJson json, EventOrigin origin) {
         int queued = registry.deliver(name, Frame.of(json));
+        metrics.published().add(1);
+        metrics.delivered().add(queued);
         notifier.eventPublished(name, json, origin);
         return queued;
     }

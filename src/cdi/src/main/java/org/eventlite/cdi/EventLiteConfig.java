@@ -40,12 +40,14 @@ public class EventLiteConfig {
     static final String AUTH_CACHE_TTL = "eventlite.auth.cache-ttl";
     static final String AUTH_CACHE_SIZE = "eventlite.auth.cache-size";
     static final String IDENTITY_STORE = "eventlite.identity-store";
+    static final String SSE_HEARTBEAT = "eventlite.sse.heartbeat";
 
     static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
     static final int DEFAULT_AUTH_MAX_FAILURES = 10;
     static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
     static final Duration DEFAULT_AUTH_CACHE_TTL = Duration.ofMinutes(5);
     static final int DEFAULT_AUTH_CACHE_SIZE = 10_000;
+    static final Duration DEFAULT_SSE_HEARTBEAT = Duration.ofSeconds(15);
 
     static final Duration DEFAULT_ACTIVATION_TIMEOUT = Duration.ofSeconds(30);
 
@@ -59,6 +61,7 @@ public class EventLiteConfig {
     private Duration authCacheTtl;
     private int authCacheSize;
     private UserDirectory.IdentityStore identityStore;
+    private Duration sseHeartbeat;
     private Duration activationTimeout;
     private String host;
 
@@ -84,6 +87,10 @@ public class EventLiteConfig {
         }
         authFailureWindow = duration(AUTH_FAILURE_WINDOW, DEFAULT_AUTH_FAILURE_WINDOW);
         authCacheTtl = duration(AUTH_CACHE_TTL, DEFAULT_AUTH_CACHE_TTL);
+        sseHeartbeat = duration(SSE_HEARTBEAT, DEFAULT_SSE_HEARTBEAT);
+        if (sseHeartbeat.isZero() || sseHeartbeat.isNegative()) {
+            throw new IllegalArgumentException(SSE_HEARTBEAT + " must be positive, was " + sseHeartbeat);
+        }
         authCacheSize = integer(AUTH_CACHE_SIZE, DEFAULT_AUTH_CACHE_SIZE);
         if (authCacheSize < 1) {
             throw new IllegalArgumentException(AUTH_CACHE_SIZE + " must be at least 1, was " + authCacheSize);
@@ -118,6 +125,11 @@ public class EventLiteConfig {
     /** How long a password that passed a slow check is trusted without checking it again; 0 disables. */
     public Duration authCacheTtl() {
         return authCacheTtl;
+    }
+
+    /** How often an idle Server-Sent Events stream gets a comment line. */
+    public Duration sseHeartbeat() {
+        return sseHeartbeat;
     }
 
     public int authCacheSize() {

@@ -53,6 +53,9 @@ public class RequestRouter implements ConnectionHandler {
     @Inject
     FailedAttempts failedAttempts;
 
+    @Inject
+    EventLiteMetrics metrics;
+
     /**
      * Called by the bridge MDB on an application thread: creates every bean
      * the I/O threads will touch while the application's context is present.
@@ -66,6 +69,7 @@ public class RequestRouter implements ConnectionHandler {
         policy.toString(); // a client proxy creates its bean on first call; make that happen here
         failedAttempts.throttled(address.getAddress());
         state.starting(address, status);
+        metrics.start(status);
         return this;
     }
 
@@ -155,8 +159,14 @@ public class RequestRouter implements ConnectionHandler {
     /** As in the original, a denied connection stays open. */
     private void deny(Connection connection, RequestDenied.Action action, Request request) {
         connection.send(Frame.PERMISSION_DENIED);
+        metrics.denied(action).add(1);
         notifier.requestDenied(new RequestDenied(action, request.event(), connection.remoteAddress(),
                 request.credentials().username()));
+    }
+
+    @Override
+    public void onEventsWritten(long oldestEventAgeNanos) {
+        metrics.eventsWritten(oldestEventAgeNanos);
     }
 
     @Override

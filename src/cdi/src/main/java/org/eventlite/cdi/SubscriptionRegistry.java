@@ -158,6 +158,44 @@ public class SubscriptionRegistry {
         }
     }
 
+    /** Subscriber counts per subscribed name or pattern, most subscribed first, at most {@code limit} of them. */
+    public Map<String, Integer> subscribersByPattern(int limit) {
+        Map<String, Integer> counts = new HashMap<>();
+        synchronized (lock) {
+            for (Map<String, Subscription> own : byConnection.values()) {
+                for (String pattern : own.keySet()) {
+                    counts.merge(pattern, 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Integer> top = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .forEach(entry -> top.put(entry.getKey(), entry.getValue()));
+        return top;
+    }
+
+    /** A subscriber connection and what it subscribes to, for the dashboard. */
+    public record Subscriber(long id, String address, List<String> patterns) {
+    }
+
+    /** Up to {@code limit} subscriber connections, oldest first (TCP ids are positive, HTTP ones negative). */
+    public List<Subscriber> subscribers(int limit) {
+        List<Subscriber> found = new ArrayList<>();
+        synchronized (lock) {
+            for (Map<String, Subscription> own : byConnection.values()) {
+                if (found.size() == limit) {
+                    break;
+                }
+                Subscription any = own.values().iterator().next();
+                found.add(new Subscriber(any.connection().id(), String.valueOf(any.connection().remoteAddress()),
+                        List.copyOf(own.keySet())));
+            }
+        }
+        return found;
+    }
+
     /** How many event names have a cached receiver list. */
     int cachedNames() {
         return receivers.size();

@@ -31,6 +31,7 @@ class RequestRouterTest {
         router.registry = new SubscriptionRegistry();
         router.notifier = notifier;
         router.failedAttempts = failedAttempts;
+        router.metrics = new EventLiteMetrics();
         return router;
     }
 

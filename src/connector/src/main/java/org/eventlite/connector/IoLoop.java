@@ -179,6 +179,14 @@ final class IoLoop implements Work {
     }
 
     /** Loop thread: the connection dropped a subscriber that fell behind; count and log it. */
+    void countTraffic(long read, long written) {
+        listener.countTraffic(read, written);
+    }
+
+    void decodeFailed() {
+        listener.decodeFailed();
+    }
+
     void slowConsumer(SocketConnection connection, String why) {
         listener.slowConsumerDisconnected(connection, why);
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,6 +51,9 @@ final class Listener implements ListenerStatus {
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicLong slowConsumers = new AtomicLong();
     private final AtomicLong refusedConnections = new AtomicLong();
+    private final LongAdder bytesRead = new LongAdder();
+    private final LongAdder bytesWritten = new LongAdder();
+    private final LongAdder decodeErrors = new LongAdder();
     /** Written by the start Work, read by health checks. */
     private final List<IoLoop> loops = new CopyOnWriteArrayList<>();
 
@@ -265,6 +269,19 @@ final class Listener implements ListenerStatus {
         LOG.log(Level.WARNING, "EventLite dropped slow subscriber {0}: {1}", new Object[] {connection, why});
     }
 
+    void countTraffic(long read, long written) {
+        if (read > 0) {
+            bytesRead.add(read);
+        }
+        if (written > 0) {
+            bytesWritten.add(written);
+        }
+    }
+
+    void decodeFailed() {
+        decodeErrors.increment();
+    }
+
     void connectionRefused() {
         refusedConnections.incrementAndGet();
     }
@@ -328,6 +345,21 @@ final class Listener implements ListenerStatus {
     @Override
     public long slowConsumerDisconnects() {
         return slowConsumers.get();
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytesRead.sum();
+    }
+
+    @Override
+    public long bytesWritten() {
+        return bytesWritten.sum();
+    }
+
+    @Override
+    public long decodeErrors() {
+        return decodeErrors.sum();
     }
 
     @Override

@@ -50,6 +50,8 @@ final class SocketConnection implements Connection, RequestSink {
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean(true);
+    /** When the oldest event frame not yet written was made; 0 if none is waiting. */
+    private final AtomicLong oldestUnwritten = new AtomicLong();
 
     /** Set once: what to close with after the queued bytes are written. */
     private volatile String closeReason;
@@ -103,6 +105,10 @@ final class SocketConnection implements Connection, RequestSink {
             return false;
         }
         queued.add(frame.view());
+        long created = frame.createdNanos();
+        if (created != 0 && oldestUnwritten.get() == 0) {
+            oldestUnwritten.compareAndSet(0, created);
+        }
         scheduleFlush();
         return true;
     }
@@ -168,6 +174,7 @@ final class SocketConnection implements Connection, RequestSink {
                     decoder.paused(this);
                     break;
                 }
+                loop.countTraffic(n, 0);
                 readBuffer.flip();
                 decoder.feed(readBuffer, this);
                 if (decoder.failed() || !isOpen() || closeReason != null) {
@@ -286,6 +293,7 @@ final class SocketConnection implements Connection, RequestSink {
 
     @Override
     public void error(ProtocolException error) {
+        loop.decodeFailed();
         LOG.log(Level.FINE, "Connection {0} from {1}: {2}", new Object[] {id, remoteAddress, error.getMessage()});
         close(error.code());
     }
@@ -317,6 +325,7 @@ final class SocketConnection implements Connection, RequestSink {
                 }
                 long written = transport.write(batch, 0, count);
                 pendingBytes.addAndGet(-written);
+                loop.countTraffic(0, written);
                 progressed |= written > 0;
                 while (!writing.isEmpty() && !writing.peekFirst().hasRemaining()) {
                     writing.pollFirst();
@@ -343,6 +352,10 @@ final class SocketConnection implements Connection, RequestSink {
             key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
             deadlines.clear(ConnectionDeadlines.Kind.WRITE_STALL);
             rearm();
+            long oldest = oldestUnwritten.getAndSet(0);
+            if (oldest != 0) {
+                handler.onEventsWritten(System.nanoTime() - oldest);
+            }
             if (closeReason != null && queued.isEmpty() && !lingering) {
                 closeAfterLastReply();
             }

@@ -13,6 +13,16 @@ public final class Frames {
     private Frames() {
     }
 
+    /** The event's JSON bytes back from a frame, for transports that carry JSON as text (Server-Sent Events). */
+    public static byte[] decode(java.nio.ByteBuffer frame) {
+        java.nio.ByteBuffer base64 = frame.duplicate();
+        base64.limit(base64.limit() - TERMINATOR_BYTES);
+        java.nio.ByteBuffer json = java.util.Base64.getDecoder().decode(base64);
+        byte[] bytes = new byte[json.remaining()];
+        json.get(bytes);
+        return bytes;
+    }
+
     /** The complete frame bytes; encode once per event and share among subscribers. */
     public static byte[] encode(EventJson json) {
         byte[] base64 = json.base64();

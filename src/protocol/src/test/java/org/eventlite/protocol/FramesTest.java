@@ -22,6 +22,7 @@ class FramesTest {
         String base64 = text.substring(0, text.length() - 2);
         assertFalse(base64.contains("\n"));
         assertArrayEquals(json.toByteArray(), Base64.getDecoder().decode(base64));
+        assertArrayEquals(json.toByteArray(), Frames.decode(java.nio.ByteBuffer.wrap(Frames.encode(json))));
         assertEquals(base64, Base64.getEncoder().encodeToString(Base64.getDecoder().decode(base64)));
     }
 

@@ -22,6 +22,14 @@ public interface ConnectionHandler {
      */
     void onRequest(Connection connection, Request request);
 
+    /**
+     * A write batch that held event frames is fully on the socket; the oldest of
+     * them was made {@code oldestEventAgeNanos} ago. One sample per batch and
+     * connection, the batch's worst: for a publish-to-deliver latency histogram.
+     */
+    default void onEventsWritten(long oldestEventAgeNanos) {
+    }
+
     /** The connection has closed, for whatever reason; called once per connection. */
     void onClosed(Connection connection, String reason);
 

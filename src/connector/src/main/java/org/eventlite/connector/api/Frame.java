@@ -12,24 +12,31 @@ import org.eventlite.protocol.Replies;
  */
 public final class Frame {
 
-    public static final Frame OK = new Frame(Replies.ok());
-    public static final Frame PERMISSION_DENIED = new Frame(Replies.permissionDenied());
+    public static final Frame OK = new Frame(Replies.ok(), 0);
+    public static final Frame PERMISSION_DENIED = new Frame(Replies.permissionDenied(), 0);
 
     /** Read-only from the start: each delivery takes one duplicate of it, not a new wrapper and view. */
     private final ByteBuffer bytes;
+    private final long createdNanos;
 
-    private Frame(byte[] bytes) {
+    private Frame(byte[] bytes, long createdNanos) {
         this.bytes = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        this.createdNanos = createdNanos;
     }
 
-    /** The frame that delivers {@code json} to subscribers. */
+    /** The frame that delivers {@code json} to subscribers, stamped with the time it was made. */
     public static Frame of(EventJson json) {
-        return new Frame(Frames.encode(json));
+        return new Frame(Frames.encode(json), System.nanoTime());
     }
 
     /** The reply for an error; the connection closes after it. */
     public static Frame errorReply(ErrorCode code) {
-        return new Frame(code.reply());
+        return new Frame(code.reply(), 0);
+    }
+
+    /** {@link System#nanoTime()} when an event frame was made, for publish-to-deliver latency; 0 for replies. */
+    public long createdNanos() {
+        return createdNanos;
     }
 
     public int length() {

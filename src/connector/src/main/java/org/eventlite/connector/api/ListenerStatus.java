@@ -18,6 +18,14 @@ public interface ListenerStatus {
     /** Subscribers dropped for falling behind (pending bytes over the limit, or no write progress). */
     long slowConsumerDisconnects();
 
+    /** Bytes read from and written to client sockets since the listener started (TLS: protocol bytes). */
+    long bytesRead();
+
+    long bytesWritten();
+
+    /** Requests refused as malformed or oversized (error replies other than the listener's own limits). */
+    long decodeErrors();
+
     /** Connections refused because the connection limit was reached. */
     long refusedConnections();
 

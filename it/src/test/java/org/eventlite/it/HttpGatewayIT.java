@@ -1,0 +1,140 @@
+package org.eventlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP gateway: POST to publish, Server-Sent Events to subscribe, both under the TCP rules. */
+class HttpGatewayIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static HttpResponse<String> post(String event, String credentials, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + TestServer.HTTP_PORT + "/eventlite/api/events/" + event))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    credentials.replaceFirst("\\|", ":").getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static SseStream subscribed(String query, String credentials) throws Exception {
+        SseStream stream = SseStream.open("/eventlite/api/events?" + query, credentials);
+        assertEquals(200, stream.status);
+        assertEquals("subscribed", stream.next().name());
+        return stream;
+    }
+
+    @Test
+    void aRawTcpPublishReachesAnSseClientAsOneMessage() throws Exception {
+        try (SseStream stream = subscribed("name=gw.sse.*&name=gw.other", null); RawClient publisher = RawClient.connect()) {
+            assertEquals("ok", publisher.publish("gw.sse.a", TestServer.ANONYMOUS, "{\"n\":1,\"text\":\"é\"}"));
+            assertEquals("ok", publisher.publish("gw.other", TestServer.ANONYMOUS, "{\"n\":2}"));
+            assertEquals(new SseStream.Event("message", "{\"event\":\"gw.sse.a\",\"n\":1,\"text\":\"é\"}"), stream.next());
+            assertEquals(new SseStream.Event("message", "{\"event\":\"gw.other\",\"n\":2}"), stream.next());
+        }
+    }
+
+    @Test
+    void anHttpPostReachesARawTcpSubscriberByteExactly() throws Exception {
+        byte[] body = "{\"event\":\"gw.post\", \"n\" : 1,\"text\":\"é\\u00e9\"}".getBytes(StandardCharsets.UTF_8);
+        try (RawClient subscriber = RawClient.connect()) {
+            assertEquals("ok", subscriber.subscribe("gw.post", TestServer.ANONYMOUS));
+            HttpResponse<String> response = post("gw.post", null, body);
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(Base64.getEncoder().encodeToString(body) + "\n\n", subscriber.readFrame());
+
+            assertEquals(200, post("gw.post", null, "{\"n\":2}".getBytes(StandardCharsets.UTF_8)).statusCode());
+            assertEquals("{\"event\":\"gw.post\",\"n\":2}", subscriber.readEventJson(), "the server adds the name");
+        }
+    }
+
+    @Test
+    void aDeniedHttpPublishGets403AndReachesNoOne() throws Exception {
+        try (RawClient subscriber = RawClient.connect()) {
+            assertEquals("ok", subscriber.subscribe("b", TestServer.ALICE));
+            HttpResponse<String> denied = post("b", TestServer.BOB, "{\"secret\":true}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(403, denied.statusCode());
+            assertTrue(denied.body().contains("\"error\":\"permission-denied\""), denied.body());
+
+            assertEquals(200, post("b", TestServer.ALICE, "{\"n\":1}".getBytes(StandardCharsets.UTF_8)).statusCode());
+            assertEquals("{\"event\":\"b\",\"n\":1}", subscriber.readEventJson(), "the denied event was never delivered");
+        }
+    }
+
+    @Test
+    void badBodiesGetTheProtocolsErrorIds() throws Exception {
+        HttpResponse<String> notJson = post("gw.bad", null, "{\"n\":".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, notJson.statusCode());
+        assertTrue(notJson.body().contains("\"error\":\"invalid-json\""), notJson.body());
+        HttpResponse<String> mismatch = post("gw.bad", null, "{\"event\":\"other\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, mismatch.statusCode());
+        assertTrue(mismatch.body().contains("event-name-mismatch"), mismatch.body());
+        HttpResponse<String> tooLarge = post("gw.bad", null, new byte[1024 * 1024 + 1]);
+        assertEquals(413, tooLarge.statusCode());
+        HttpResponse<String> pattern = post("gw.*", null, "{}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, pattern.statusCode());
+    }
+
+    @Test
+    void aDeniedSseSubscribeGets403() throws Exception {
+        try (SseStream stream = SseStream.open("/eventlite/api/events?name=a", TestServer.BOB)) {
+            assertEquals(403, stream.status);
+        }
+    }
+
+    /**
+     * An SSE client that stops reading is dropped like a slow TCP subscriber: the test
+     * server's write timeout is 3 s, its pending limit 8 MiB; 40 events of 512 KiB
+     * exceed what socket buffers hold.
+     */
+    @Test
+    void aStalledSseClientIsDroppedAndCounted() throws Exception {
+        long before = Metrics.scrape().value("eventlite_sse_slow_consumer_disconnects_total");
+        try (Socket stalled = new Socket(TestServer.HOST, TestServer.HTTP_PORT); RawClient publisher = RawClient.connect()) {
+            stalled.setReceiveBufferSize(4096);
+            OutputStream out = stalled.getOutputStream();
+            out.write(("GET /eventlite/api/events?name=gw.slow HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String pad = "x".repeat(512 * 1024);
+            awaitSubscribers("gw.slow", 1);
+            for (int i = 0; i < 40; i++) {
+                publisher.send(RawClient.publishBytes("gw.slow", TestServer.ANONYMOUS, "{\"pad\":\"" + pad + "\"}"));
+            }
+            for (int i = 0; i < 40; i++) {
+                assertEquals("ok", publisher.readReply());
+            }
+            awaitSubscribers("gw.slow", 0);
+            assertEquals(before + 1, Metrics.scrape().value("eventlite_sse_slow_consumer_disconnects_total"));
+        }
+    }
+
+    /** Polls /api/stats until {@code name} has {@code count} subscribers, for at most 15 s. */
+    static void awaitSubscribers(String name, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = ServerHealth.get(TestServer.HTTP_PORT, "/eventlite/api/stats").body();
+            boolean listed = last.contains("{\"name\":\"" + name + "\",\"subscribers\":" + count + "}");
+            if (count == 0 ? !last.contains("\"name\":\"" + name + "\"") : listed) {
+                return;
+            }
+            Waits.betweenPolls(100);
+        }
+        throw new AssertionError(name + " did not reach " + count + " subscribers: " + last);
+    }
+}

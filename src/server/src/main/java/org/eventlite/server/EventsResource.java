@@ -1,0 +1,193 @@
+package org.eventlite.server;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eventlite.cdi.ApplicationExecutor;
+import org.eventlite.cdi.EventLiteConfig;
+import org.eventlite.cdi.EventLiteMetrics;
+import org.eventlite.cdi.RequestRouter;
+import org.eventlite.connector.api.Frame;
+import org.eventlite.connector.api.ListenerSettings;
+import org.eventlite.protocol.Credentials;
+import org.eventlite.protocol.ErrorCode;
+import org.eventlite.protocol.EventJson;
+import org.eventlite.protocol.EventNames;
+import org.eventlite.protocol.ProtocolException;
+import org.eventlite.protocol.PublishRequest;
+import org.eventlite.protocol.SubscribeRequest;
+
+/**
+ * The HTTP gateway: {@code POST /api/events/<name>} publishes a JSON object,
+ * {@code GET /api/events?name=<name or pattern>&name=...} with
+ * {@code Accept: text/event-stream} subscribes. Both go through the same
+ * request router, access decisions, limits and throttling as TCP clients;
+ * HTTP Basic carries the user name and password, none means anonymous.
+ * Errors answer with the protocol's error id: {@code {"error":"<id>","message":"..."}}.
+ */
+@Path("/events")
+public class EventsResource {
+
+    /** The heartbeat task of each open stream; resources are per request, the streams outlive them. */
+    private static final Map<Long, ScheduledFuture<?>> heartbeats = new ConcurrentHashMap<>();
+
+    @Inject
+    RequestRouter router;
+
+    @Inject
+    EventLiteConfig config;
+
+    @Inject
+    ApplicationExecutor executor;
+
+    @Inject
+    EventLiteMetrics metrics;
+
+    @Context
+    HttpServletRequest request;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @POST
+    @Path("{name}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response publish(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) throws IOException {
+        Credentials credentials = credentials(authorization);
+        ListenerSettings settings = config.listenerSettings();
+        int maxEventBytes = settings.decoderLimits().maxEventBytes();
+        byte[] bytes = body.readNBytes(maxEventBytes + 1);
+        if (bytes.length > maxEventBytes) {
+            throw failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, ErrorCode.EVENT_TOO_LARGE);
+        }
+        EventJson json;
+        try {
+            EventNames.check(name, settings.decoderLimits().maxEventNameBytes());
+            EventNames.checkPublishable(name);
+            json = EventJson.of(name, bytes);
+        } catch (ProtocolException e) {
+            throw failure(Response.Status.BAD_REQUEST, e.code());
+        }
+        HttpExchange exchange = new HttpExchange(HttpClients.address(request));
+        router.onRequest(exchange, new PublishRequest(name, credentials, json));
+        if (exchange.error() != null) {
+            throw failure(Response.Status.BAD_REQUEST, exchange.error());
+        }
+        if (!exchange.accepted()) {
+            throw denied(credentials);
+        }
+        return Response.ok(Json.createObjectBuilder().add("event", name).add("status", "ok").build()).build();
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void subscribe(@QueryParam("name") List<String> names,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context SseEventSink sink, @Context Sse sse) {
+        Credentials credentials = credentials(authorization);
+        if (names.isEmpty()) {
+            throw failure(Response.Status.BAD_REQUEST, ErrorCode.EMPTY_EVENT_NAME);
+        }
+        ListenerSettings settings = config.listenerSettings();
+        SseSubscriber subscriber = new SseSubscriber(HttpClients.address(request), sink, sse, executor,
+                settings.maxPendingBytes(), settings.writeTimeout(), this::ended);
+        JsonArrayBuilder subscribed = Json.createArrayBuilder();
+        for (String name : names) {
+            try {
+                EventNames.check(name, settings.decoderLimits().maxEventNameBytes());
+                EventNames.checkPattern(name);
+            } catch (ProtocolException e) {
+                router.onClosed(subscriber, e.code().id());
+                throw failure(Response.Status.BAD_REQUEST, e.code());
+            }
+            router.onRequest(subscriber, new SubscribeRequest(name, credentials));
+            if (subscriber.refusal() != null) {
+                router.onClosed(subscriber, subscriber.refusal().id());
+                throw failure(Response.Status.BAD_REQUEST, subscriber.refusal());
+            }
+            if (subscriber.lastReply() != Frame.OK) {
+                router.onClosed(subscriber, "permission denied");
+                throw denied(credentials);
+            }
+            subscribed.add(name);
+        }
+        subscriber.sendControl("subscribed", Json.createObjectBuilder().add("names", subscribed).build().toString());
+        long every = config.sseHeartbeat().toMillis();
+        heartbeats.put(subscriber.id(), scheduler.scheduleAtFixedRate(subscriber::heartbeat, every, every,
+                TimeUnit.MILLISECONDS));
+    }
+
+    private void ended(SseSubscriber subscriber, String reason) {
+        ScheduledFuture<?> heartbeat = heartbeats.remove(subscriber.id());
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        if (reason.startsWith(ErrorCode.SLOW_CONSUMER.id())) {
+            metrics.sseSlowConsumers().add(1);
+        }
+        router.onClosed(subscriber, reason);
+    }
+
+    private static Credentials credentials(String authorization) {
+        Optional<Credentials> credentials = BasicCredentials.from(authorization);
+        if (credentials.isEmpty()) {
+            throw new WebApplicationException(challenge(ErrorCode.MALFORMED_CREDENTIALS));
+        }
+        return credentials.get();
+    }
+
+    /** An anonymous client is asked for credentials (a browser then prompts); a named one is refused. */
+    private static WebApplicationException denied(Credentials credentials) {
+        return credentials.anonymous()
+                ? new WebApplicationException(challenge(null))
+                : new WebApplicationException(Response.status(Response.Status.FORBIDDEN)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(error("permission-denied", "permission denied")).build());
+    }
+
+    private static Response challenge(ErrorCode code) {
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"EventLite\", charset=\"UTF-8\"")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(code == null ? error("permission-denied", "permission denied; sign in")
+                        : error(code.id(), code.message()))
+                .build();
+    }
+
+    private static WebApplicationException failure(Response.Status status, ErrorCode code) {
+        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(error(code.id(), code.message())).build());
+    }
+
+    private static String error(String id, String message) {
+        return Json.createObjectBuilder().add("error", id).add("message", message).build().toString();
+    }
+}

@@ -1,0 +1,57 @@
+package org.eventlite.server;
+
+import java.net.InetSocketAddress;
+import org.eventlite.connector.api.Connection;
+import org.eventlite.connector.api.Frame;
+import org.eventlite.protocol.ErrorCode;
+
+/**
+ * One HTTP publish as a connection the request router can answer: the router
+ * is synchronous, so its reply is here when {@code onRequest} returns.
+ */
+final class HttpExchange implements Connection {
+
+    private final long id = HttpClients.nextId();
+    private final InetSocketAddress address;
+    private Frame reply;
+    private ErrorCode error;
+
+    HttpExchange(InetSocketAddress address) {
+        this.address = address;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return address;
+    }
+
+    @Override
+    public boolean send(Frame frame) {
+        reply = frame;
+        return true;
+    }
+
+    @Override
+    public void close(ErrorCode reason) {
+        error = reason;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return error == null;
+    }
+
+    boolean accepted() {
+        return reply == Frame.OK && error == null;
+    }
+
+    /** The router's error, if it closed the exchange instead of answering. */
+    ErrorCode error() {
+        return error;
+    }
+}
