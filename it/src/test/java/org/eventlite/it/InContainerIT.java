@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.eventlite.cdi.ClientDisconnected;
 import org.eventlite.cdi.ClientSubscribed;
+import org.eventlite.cdi.ClusterBridge;
 import org.eventlite.cdi.EventDispatcher;
 import org.eventlite.cdi.EventSubscription;
 import org.eventlite.cdi.RequestDenied;
@@ -54,6 +55,13 @@ class InContainerIT {
 
     @Inject
     ListenerState listener;
+
+    @Inject
+    ClusterBridge cluster;
+
+    @Inject
+    @ConfigProperty(name = "it.node-a.port")
+    int nodeAPort;
 
     /** The listener binds on its own Work after the application starts; wait for it. */
     @BeforeEach
@@ -114,6 +122,30 @@ class InContainerIT {
             assertEquals(Optional.empty(), event.origin().user());
             assertFalse(seen.threadName().startsWith("eventlite-io"), "observer ran on I/O thread " + seen.threadName());
         }
+    }
+
+    /**
+     * This server is cluster node C (member of node A's messaging engine): an event
+     * published over TCP on node A reaches an {@code @Observes} bean here, named as A's.
+     */
+    @Test
+    void anEventPublishedOnAnotherServerReachesObserversWithThatServerAsOrigin() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!cluster.up() && System.nanoTime() - deadline < 0) {
+            synchronized (this) {
+                wait(100);
+            }
+        }
+        assertTrue(cluster.up(), "cluster link: " + cluster.state());
+        RecordingObservers.FROM_CLUSTER.clear();
+        try (RawClient publisher = RawClient.connect(nodeAPort)) {
+            assertEquals("ok", publisher.publish("cluster.observed", TestServer.ANONYMOUS, "{\"n\":1}"));
+        }
+        EventPublished event = RecordingObservers.FROM_CLUSTER.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(event, "@Observes @EventName(\"cluster.observed\") saw nothing from node A");
+        assertEquals(1, event.data().getInt("n"));
+        assertEquals(EventOrigin.Source.CLUSTER, event.origin().source());
+        assertEquals(Optional.of("node-a"), event.origin().server());
     }
 
     @Test

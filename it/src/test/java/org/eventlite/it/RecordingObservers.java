@@ -26,9 +26,14 @@ public class RecordingObservers {
     static final BlockingQueue<Seen> SYNCHRONOUS = new LinkedBlockingQueue<>();
     static final BlockingQueue<Seen> ASYNCHRONOUS = new LinkedBlockingQueue<>();
     static final BlockingQueue<Object> LIFECYCLE = new LinkedBlockingQueue<>();
+    static final BlockingQueue<EventPublished> FROM_CLUSTER = new LinkedBlockingQueue<>();
 
     void onNamed(@Observes @EventName("arq.in") EventPublished event) {
         SYNCHRONOUS.add(new Seen(event, Thread.currentThread().getName()));
+    }
+
+    void onClusterEvent(@Observes @EventName("cluster.observed") EventPublished event) {
+        FROM_CLUSTER.add(event);
     }
 
     void onSubscribed(@Observes ClientSubscribed event) {

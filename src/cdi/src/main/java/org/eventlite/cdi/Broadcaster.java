@@ -23,8 +23,22 @@ public class Broadcaster {
     @Inject
     EventLiteMetrics metrics;
 
-    /** @return how many TCP subscribers the frame was queued on */
+    @Inject
+    ClusterBridge cluster;
+
+    /** An event accepted on this server: delivered here and forwarded to the cluster. @return subscribers queued on */
     public int broadcast(String name, EventJson json, EventOrigin origin) {
+        int queued = deliverHere(name, json, origin);
+        cluster.forward(name, json, origin);
+        return queued;
+    }
+
+    /** An event another server accepted: delivered here only, so that nothing goes round twice. */
+    void deliverFromCluster(String name, EventJson json, EventOrigin origin) {
+        deliverHere(name, json, origin);
+    }
+
+    private int deliverHere(String name, EventJson json, EventOrigin origin) {
         int queued = registry.deliver(name, Frame.of(json));
         metrics.published().add(1);
         metrics.delivered().add(queued);

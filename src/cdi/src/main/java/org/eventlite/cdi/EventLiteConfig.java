@@ -41,6 +41,12 @@ public class EventLiteConfig {
     static final String AUTH_CACHE_SIZE = "eventlite.auth.cache-size";
     static final String IDENTITY_STORE = "eventlite.identity-store";
     static final String SSE_HEARTBEAT = "eventlite.sse.heartbeat";
+    static final String CLUSTER_ENABLED = "eventlite.cluster.enabled";
+    static final String CLUSTER_NODE = "eventlite.cluster.node";
+    static final String CLUSTER_CONNECTION_FACTORY = "eventlite.cluster.connection-factory";
+    static final String CLUSTER_TOPIC = "eventlite.cluster.topic";
+    static final String CLUSTER_MAX_PENDING = "eventlite.cluster.max-pending-events";
+    static final String CLUSTER_RETRY_INTERVAL = "eventlite.cluster.retry-interval";
 
     static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
     static final int DEFAULT_AUTH_MAX_FAILURES = 10;
@@ -62,6 +68,12 @@ public class EventLiteConfig {
     private int authCacheSize;
     private UserDirectory.IdentityStore identityStore;
     private Duration sseHeartbeat;
+    private boolean clusterEnabled;
+    private String clusterNode;
+    private String clusterConnectionFactory;
+    private String clusterTopic;
+    private int clusterMaxPendingEvents;
+    private Duration clusterRetryInterval;
     private Duration activationTimeout;
     private String host;
 
@@ -87,6 +99,7 @@ public class EventLiteConfig {
         }
         authFailureWindow = duration(AUTH_FAILURE_WINDOW, DEFAULT_AUTH_FAILURE_WINDOW);
         authCacheTtl = duration(AUTH_CACHE_TTL, DEFAULT_AUTH_CACHE_TTL);
+        readCluster();
         sseHeartbeat = duration(SSE_HEARTBEAT, DEFAULT_SSE_HEARTBEAT);
         if (sseHeartbeat.isZero() || sseHeartbeat.isNegative()) {
             throw new IllegalArgumentException(SSE_HEARTBEAT + " must be positive, was " + sseHeartbeat);
@@ -125,6 +138,56 @@ public class EventLiteConfig {
     /** How long a password that passed a slow check is trusted without checking it again; 0 disables. */
     public Duration authCacheTtl() {
         return authCacheTtl;
+    }
+
+    private void readCluster() {
+        String enabled = string(CLUSTER_ENABLED).orElse("false");
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new IllegalArgumentException(CLUSTER_ENABLED + " must be true or false, was '" + enabled + "'");
+        }
+        clusterEnabled = Boolean.parseBoolean(enabled);
+        clusterNode = string(CLUSTER_NODE).orElseGet(() -> defaultNodeName(string("eventlite.port").orElse("34343")));
+        clusterConnectionFactory = string(CLUSTER_CONNECTION_FACTORY).orElse("jms/eventlite/cluster");
+        clusterTopic = string(CLUSTER_TOPIC).orElse("jms/eventlite/events");
+        clusterMaxPendingEvents = integer(CLUSTER_MAX_PENDING, 10_000);
+        if (clusterMaxPendingEvents < 1) {
+            throw new IllegalArgumentException(CLUSTER_MAX_PENDING + " must be at least 1, was " + clusterMaxPendingEvents);
+        }
+        clusterRetryInterval = duration(CLUSTER_RETRY_INTERVAL, Duration.ofSeconds(2));
+    }
+
+    /** The host name (a pod's name under Kubernetes) and the listener port: unique per server. */
+    private static String defaultNodeName(String port) {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + ":" + port;
+        } catch (java.net.UnknownHostException e) {
+            return "eventlite:" + port;
+        }
+    }
+
+    public boolean clusterEnabled() {
+        return clusterEnabled;
+    }
+
+    /** This server's name in the cluster, carried by every event it forwards. */
+    public String clusterNode() {
+        return clusterNode;
+    }
+
+    public String clusterConnectionFactory() {
+        return clusterConnectionFactory;
+    }
+
+    public String clusterTopic() {
+        return clusterTopic;
+    }
+
+    public int clusterMaxPendingEvents() {
+        return clusterMaxPendingEvents;
+    }
+
+    public Duration clusterRetryInterval() {
+        return clusterRetryInterval;
     }
 
     /** How often an idle Server-Sent Events stream gets a comment line. */

@@ -56,6 +56,9 @@ public class RequestRouter implements ConnectionHandler {
     @Inject
     EventLiteMetrics metrics;
 
+    @Inject
+    ClusterBridge cluster;
+
     /**
      * Called by the bridge MDB on an application thread: creates every bean
      * the I/O threads will touch while the application's context is present.
@@ -70,6 +73,7 @@ public class RequestRouter implements ConnectionHandler {
         failedAttempts.throttled(address.getAddress());
         state.starting(address, status);
         metrics.start(status);
+        cluster.start();
         return this;
     }
 

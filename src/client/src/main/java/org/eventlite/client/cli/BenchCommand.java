@@ -57,18 +57,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--timeout-seconds", defaultValue = "300")
     int timeoutSeconds;
 
+    @Option(names = "--subscribe-server", paramLabel = "HOST:PORT",
+            description = "Where the subscribers connect, when not to --server: another server of a cluster.")
+    String subscribeServer;
+
+    @Option(names = "--rate", defaultValue = "0",
+            description = "Events per second per publisher, paced; 0 (default) publishes as fast as acknowledged.")
+    int rate;
+
     @Option(names = "--idle-patterns", defaultValue = "0",
             description = "Subscriptions of mixed names and wildcard patterns that match none of the events,"
                     + " held on extra connections (100 per connection) while the run lasts.")
     int idlePatterns;
 
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final Latencies latencies = new Latencies();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String event = "bench." + System.nanoTime();
         InetSocketAddress address = connection.address();
+        InetSocketAddress subscribeAddress = subscribeServer == null ? address
+                : org.eventlite.client.ServerAddress.parse(subscribeServer).socketAddress();
         long expected = (long) publishers * events * subscribers;
         CountDownLatch delivered = new CountDownLatch(subscribers);
         AtomicLong deliveries = new AtomicLong();
@@ -76,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             subscribeIdlePatterns(address, sockets);
             for (int s = 0; s < subscribers; s++) {
-                Socket socket = open(address, sockets);
+                Socket socket = open(subscribeAddress, sockets);
                 socket.getOutputStream().write(("subscribe/" + event + ":|\n").getBytes(StandardCharsets.US_ASCII));
                 byte[] ok = socket.getInputStream().readNBytes(2);
                 if (!new String(ok, StandardCharsets.US_ASCII).equals("ok")) {
@@ -101,9 +112,11 @@ final class BenchCommand implements Callable<Integer> {
             if (!complete && failure.get() == null) {
                 failure.set("timed out with " + deliveries.get() + " of " + expected + " deliveries");
             }
-            out.printf("publishers=%d subscribers=%d idle-patterns=%d events=%d size=%d deliveries=%d seconds=%.3f deliveries/s=%.0f events/s=%.0f%s%n",
-                    publishers, subscribers, idlePatterns, events, size, deliveries.get(), seconds, deliveries.get() / seconds,
-                    publishers * (double) events / seconds, failure.get() == null ? "" : " FAILED: " + failure.get());
+            out.printf("publishers=%d subscribers=%d idle-patterns=%d events=%d size=%d rate=%d deliveries=%d seconds=%.3f"
+                    + " deliveries/s=%.0f events/s=%.0f %s%s%n",
+                    publishers, subscribers, idlePatterns, events, size, rate, deliveries.get(), seconds,
+                    deliveries.get() / seconds, publishers * (double) events / seconds, latencies.summary(),
+                    failure.get() == null ? "" : " FAILED: " + failure.get());
             out.flush();
             return failure.get() == null ? ExitCodes.OK : ExitCodes.REFUSED;
         } finally {
@@ -150,8 +163,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The JSON of one event, padded to the size asked; the same bytes every subscriber must receive. */
-    private String json(String event, int publisher, int seq) {
-        String head = "{\"event\":\"" + event + "\",\"p\":" + publisher + ",\"seq\":" + seq + ",\"pad\":\"";
+    private String json(String event, int publisher, int seq, long sentNanos) {
+        String head = "{\"event\":\"" + event + "\",\"p\":" + publisher + ",\"seq\":" + seq + ",\"t\":" + sentNanos
+                + ",\"pad\":\"";
         return head + "x".repeat(Math.max(0, size - head.length() - 2)) + "\"}";
     }
 
@@ -163,13 +177,18 @@ final class BenchCommand implements Callable<Integer> {
         try {
             OutputStream out = socket.getOutputStream();
             StringBuilder batch = new StringBuilder();
-            for (int seq = 0; seq < events; seq += BATCH) {
-                int count = Math.min(BATCH, events - seq);
+            long start = System.nanoTime();
+            for (int seq = 0; seq < events; seq += rate > 0 ? 1 : BATCH) {
+                int count = rate > 0 ? 1 : Math.min(BATCH, events - seq);
                 window.acquire(count);
+                if (rate > 0) {
+                    pace(start, seq);
+                }
                 batch.setLength(0);
                 for (int i = seq; i < seq + count; i++) {
                     batch.append("publish/").append(event).append(":|\n\n")
-                            .append(Base64.getEncoder().encodeToString(json(event, publisher, i).getBytes(StandardCharsets.UTF_8)))
+                            .append(Base64.getEncoder().encodeToString(
+                                    json(event, publisher, i, System.nanoTime()).getBytes(StandardCharsets.UTF_8)))
                             .append("\n\n");
                 }
                 out.write(batch.toString().getBytes(StandardCharsets.US_ASCII));
@@ -177,6 +196,15 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         } catch (IOException | InterruptedException e) {
             failure.compareAndSet(null, "publisher " + publisher + ": " + e);
+        }
+    }
+
+    /** Paced mode: waits until event {@code seq} is due, so the rate holds however long each write takes. */
+    private void pace(long start, int seq) {
+        long due = start + seq * 1_000_000_000L / rate;
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
         }
     }
 
@@ -245,12 +273,18 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void check(byte[] frame, int length, String event, int[] next) {
+        long received = System.nanoTime();
         String text = new String(Base64.getDecoder().decode(java.util.Arrays.copyOf(frame, length)), StandardCharsets.UTF_8);
         int p = Integer.parseInt(text.substring(text.indexOf("\"p\":") + 4, text.indexOf(",\"seq\"")));
-        int seq = Integer.parseInt(text.substring(text.indexOf("\"seq\":") + 6, text.indexOf(",\"pad\"")));
-        if (seq != next[p] || !text.equals(json(event, p, seq))) {
+        int seq = Integer.parseInt(text.substring(text.indexOf("\"seq\":") + 6, text.indexOf(",\"t\"")));
+        long sent = Long.parseLong(text.substring(text.indexOf("\"t\":") + 4, text.indexOf(",\"pad\"")));
+        if (rate > 0) {
+            latencies.record(received - sent);
+        }
+        String expected = json(event, p, seq, sent);
+        if (seq != next[p] || !text.equals(expected)) {
             failure.compareAndSet(null, "publisher " + p + ": expected seq " + next[p] + ", got " + seq
-                    + (text.equals(json(event, p, seq)) ? "" : " (payload differs)"));
+                    + (text.equals(expected) ? "" : " (payload differs)"));
         }
         next[p] = seq + 1;
     }

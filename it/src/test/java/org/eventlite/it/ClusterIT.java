@@ -1,0 +1,118 @@
+package org.eventlite.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real Liberty servers as one broadcast domain over Liberty's messaging
+ * engine: node A hosts the engine, node B is a remote member.
+ */
+class ClusterIT {
+
+    private static final int A_PORT = Integer.getInteger("node.a.port", 0);
+    private static final int A_HTTP = Integer.getInteger("node.a.http.port", 0);
+    private static final int B_PORT = Integer.getInteger("node.b.port", 0);
+    private static final int B_HTTP = Integer.getInteger("node.b.http.port", 0);
+    private static final int EVENTS = 1000;
+
+    /** The cluster check of a node's readiness, polled until {@code condition} holds or the deadline passes. */
+    private static JsonObject awaitCluster(int httpPort, Predicate<JsonObject> condition, Duration deadline)
+            throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        JsonObject check = null;
+        while (System.nanoTime() - end < 0) {
+            try {
+                check = ServerHealth.check(ServerHealth.get(httpPort, "/health/ready").body(), "eventlite-cluster");
+                if (condition.test(check)) {
+                    return check;
+                }
+            } catch (java.io.IOException | AssertionError e) {
+                // the server is not answering yet, or not ready to list its checks
+            }
+            Waits.betweenPolls(200);
+        }
+        throw new AssertionError("cluster check on port " + httpPort + " never matched; last: " + check);
+    }
+
+    private static boolean up(JsonObject check) {
+        return check.getString("status").equals("UP");
+    }
+
+    private static void bothUp() throws Exception {
+        awaitCluster(A_HTTP, ClusterIT::up, Duration.ofSeconds(120));
+        awaitCluster(B_HTTP, ClusterIT::up, Duration.ofSeconds(120));
+    }
+
+    /**
+     * Publishes {@link #EVENTS} events pipelined on one server, then a last one; a subscriber on
+     * the other server and one on the same server each receive every event once, in order, then
+     * the last: a duplicate would arrive before it.
+     */
+    private static void broadcastsAcross(int publishPort, int remotePort, String event) throws Exception {
+        try (RawClient remote = RawClient.connect(remotePort); RawClient local = RawClient.connect(publishPort);
+                RawClient publisher = RawClient.connect(publishPort)) {
+            assertEquals("ok", remote.subscribe(event, TestServer.ANONYMOUS));
+            assertEquals("ok", local.subscribe(event, TestServer.ANONYMOUS));
+            ByteArrayOutputStream pipelined = new ByteArrayOutputStream();
+            for (int i = 0; i < EVENTS; i++) {
+                pipelined.write(RawClient.publishBytes(event, TestServer.ANONYMOUS, "{\"seq\":" + i + "}"));
+            }
+            pipelined.write(RawClient.publishBytes(event, TestServer.ANONYMOUS, "{\"last\":true}"));
+            publisher.send(pipelined.toByteArray());
+            for (int i = 0; i <= EVENTS; i++) {
+                assertEquals("ok", publisher.readReply());
+            }
+            for (RawClient subscriber : new RawClient[] {remote, local}) {
+                for (int i = 0; i < EVENTS; i++) {
+                    assertEquals("{\"event\":\"" + event + "\",\"seq\":" + i + "}", subscriber.readEventJson());
+                }
+                assertEquals("{\"event\":\"" + event + "\",\"last\":true}", subscriber.readEventJson());
+            }
+        }
+    }
+
+    @Test
+    void eventsPublishedOnAReachSubscribersOnBExactlyOnceAndInOrder() throws Exception {
+        bothUp();
+        broadcastsAcross(A_PORT, B_PORT, "cluster.a-to-b");
+    }
+
+    @Test
+    void eventsPublishedOnBReachSubscribersOnAExactlyOnceAndInOrder() throws Exception {
+        bothUp();
+        broadcastsAcross(B_PORT, A_PORT, "cluster.b-to-a");
+    }
+
+    @Test
+    void stoppingTheEngineServerTakesTheLinkDownAndItRecoversByItself() throws Exception {
+        bothUp();
+        liberty("stop");
+        JsonObject down = awaitCluster(B_HTTP, check -> !up(check), Duration.ofSeconds(60));
+        String link = down.getJsonObject("data").getString("link");
+        assertNotEquals("connected", link);
+        assertTrue(link.contains("failed"), "the reason says what failed: " + link);
+
+        liberty("start");
+        bothUp();
+        broadcastsAcross(B_PORT, A_PORT, "cluster.after-restart");
+    }
+
+    /** {@code server stop|start} of node A with the build's Liberty. */
+    private static void liberty(String action) throws Exception {
+        File wlp = new File(System.getProperty("wlp.dir", "target/liberty/wlp"));
+        Process process = new ProcessBuilder(new File(wlp, "bin/server").getPath(), action,
+                System.getProperty("node.a.server", "eventlite-node-a"))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "server " + action + " did not finish");
+        assertEquals(0, process.exitValue(), "server " + action + " failed");
+    }
+}
