@@ -30,8 +30,21 @@ final class JmsLink {
 
     private final ClusterBridge bridge;
 
+    private record Resources(ConnectionFactory factory, Topic topic) {
+    }
+
     JmsLink(ClusterBridge bridge) {
         this.bridge = bridge;
+    }
+
+    /** @return null, after noting why and waiting, while they are not in JNDI */
+    private Resources lookUp() {
+        try {
+            return new Resources(factory(), topic());
+        } catch (NamingException e) {
+            bridge.down(missing(e));
+            return null;
+        }
     }
 
     /** Looked up on each attempt: the messaging resources may start after the application. */
@@ -49,15 +62,12 @@ final class JmsLink {
 
     void send() {
         while (bridge.running) {
-            Topic topic;
-            ConnectionFactory factory;
-            try {
-                factory = factory();
-                topic = topic();
-            } catch (NamingException e) {
-                bridge.down(missing(e));
+            Resources resources = lookUp();
+            if (resources == null) {
                 continue;
             }
+            ConnectionFactory factory = resources.factory();
+            Topic topic = resources.topic();
             try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
                 JMSProducer producer = context.createProducer()
                         .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
@@ -96,15 +106,12 @@ final class JmsLink {
 
     void receive() {
         while (bridge.running) {
-            Topic topic;
-            ConnectionFactory factory;
-            try {
-                factory = factory();
-                topic = topic();
-            } catch (NamingException e) {
-                bridge.down(missing(e));
+            Resources resources = lookUp();
+            if (resources == null) {
                 continue;
             }
+            ConnectionFactory factory = resources.factory();
+            Topic topic = resources.topic();
             // Lazy acknowledgement: with AUTO_ACKNOWLEDGE a remote consumer of Liberty's engine makes a
             // round trip per message (about 1 ms). The subscription is non-durable, so a broken session
             // loses what it had not delivered rather than redelivering it.

@@ -65,6 +65,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Events per second per publisher, paced; 0 (default) publishes as fast as acknowledged.")
     int rate;
 
+    @Option(names = "--redis",
+            description = "Speak Redis Pub/Sub (RESP) to --server instead: the same run against Redis, to compare.")
+    boolean redis;
+
     @Option(names = "--idle-patterns", defaultValue = "0",
             description = "Subscriptions of mixed names and wildcard patterns that match none of the events,"
                     + " held on extra connections (100 per connection) while the run lasts.")
@@ -88,11 +92,7 @@ final class BenchCommand implements Callable<Integer> {
             subscribeIdlePatterns(address, sockets);
             for (int s = 0; s < subscribers; s++) {
                 Socket socket = open(subscribeAddress, sockets);
-                socket.getOutputStream().write(("subscribe/" + event + ":|\n").getBytes(StandardCharsets.US_ASCII));
-                byte[] ok = socket.getInputStream().readNBytes(2);
-                if (!new String(ok, StandardCharsets.US_ASCII).equals("ok")) {
-                    throw new IOException("subscribe refused: " + new String(ok, StandardCharsets.US_ASCII));
-                }
+                subscribe(socket, event);
                 Thread reader = new Thread(() -> readFrames(socket, event, deliveries, delivered), "bench-sub-" + s);
                 reader.setDaemon(true);
                 reader.start();
@@ -186,17 +186,41 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 batch.setLength(0);
                 for (int i = seq; i < seq + count; i++) {
-                    batch.append("publish/").append(event).append(":|\n\n")
-                            .append(Base64.getEncoder().encodeToString(
-                                    json(event, publisher, i, System.nanoTime()).getBytes(StandardCharsets.UTF_8)))
-                            .append("\n\n");
+                    appendPublish(batch, event, json(event, publisher, i, System.nanoTime()));
                 }
-                out.write(batch.toString().getBytes(StandardCharsets.US_ASCII));
+                out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
             }
             out.flush();
         } catch (IOException | InterruptedException e) {
             failure.compareAndSet(null, "publisher " + publisher + ": " + e);
         }
+    }
+
+    private void subscribe(Socket socket, String event) throws IOException {
+        if (redis) {
+            socket.getOutputStream().write(("SUBSCRIBE " + event + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            String confirmation = RedisWire.readLines(socket.getInputStream(), RedisWire.SUBSCRIBE_REPLY_LINES);
+            if (!confirmation.contains("subscribe")) {
+                throw new IOException("SUBSCRIBE refused: " + confirmation);
+            }
+            return;
+        }
+        socket.getOutputStream().write(("subscribe/" + event + ":|\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] ok = socket.getInputStream().readNBytes(2);
+        if (!new String(ok, StandardCharsets.US_ASCII).equals("ok")) {
+            throw new IOException("subscribe refused: " + new String(ok, StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** One publish request as the target speaks it. */
+    private void appendPublish(StringBuilder batch, String event, String json) {
+        if (redis) {
+            RedisWire.appendPublish(batch, event, json);
+            return;
+        }
+        batch.append("publish/").append(event).append(":|\n\n")
+                .append(Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)))
+                .append("\n\n");
     }
 
     /** Paced mode: waits until event {@code seq} is due, so the rate holds however long each write takes. */
@@ -214,7 +238,22 @@ final class BenchCommand implements Callable<Integer> {
         try {
             InputStream in = socket.getInputStream();
             int n;
+            boolean lineStart = true;
             while (acknowledged < events && (n = in.read(buffer)) > 0) {
+                if (redis) {
+                    int replies = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (lineStart && buffer[i] != ':') {
+                            failure.compareAndSet(null, "PUBLISH refused: " + new String(buffer, i, Math.min(60, n - i), StandardCharsets.US_ASCII));
+                            return;
+                        }
+                        lineStart = buffer[i] == '\n';
+                        replies += lineStart ? 1 : 0;
+                    }
+                    acknowledged += replies;
+                    window.release(replies);
+                    continue;
+                }
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] != 'o' && buffer[i] != 'k') {
                         failure.compareAndSet(null, "publish refused: " + new String(buffer, i, Math.min(60, n - i), StandardCharsets.US_ASCII));
@@ -238,13 +277,24 @@ final class BenchCommand implements Callable<Integer> {
         byte[] buffer = new byte[1 << 20];
         byte[] frame = new byte[size * 2 + 64];
         int frameLength = 0;
+        int line = 0;
         try {
             InputStream in = socket.getInputStream();
             int n;
             while (mine < expected && (n = in.read(buffer)) > 0) {
                 for (int i = 0; i < n; i++) {
                     byte b = buffer[i];
-                    if (b == '\n') {
+                    if (redis && b == '\n') {
+                        // A message is 7 RESP lines: *3, $7, message, $n, channel, $m, payload.
+                        if (line++ % RedisWire.MESSAGE_LINES == RedisWire.MESSAGE_LINES - 1) {
+                            checkText(new String(frame, 0, frameLength - 1, StandardCharsets.UTF_8), event, next);
+                            mine++;
+                            if ((mine & 1023) == 0) {
+                                deliveries.addAndGet(1024);
+                            }
+                        }
+                        frameLength = 0;
+                    } else if (b == '\n') {
                         if (frameLength > 0) {
                             check(frame, frameLength, event, next);
                             mine++;
@@ -273,8 +323,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void check(byte[] frame, int length, String event, int[] next) {
+        checkText(new String(Base64.getDecoder().decode(java.util.Arrays.copyOf(frame, length)), StandardCharsets.UTF_8),
+                event, next);
+    }
+
+    private void checkText(String text, String event, int[] next) {
         long received = System.nanoTime();
-        String text = new String(Base64.getDecoder().decode(java.util.Arrays.copyOf(frame, length)), StandardCharsets.UTF_8);
         int p = Integer.parseInt(text.substring(text.indexOf("\"p\":") + 4, text.indexOf(",\"seq\"")));
         int seq = Integer.parseInt(text.substring(text.indexOf("\"seq\":") + 6, text.indexOf(",\"t\"")));
         long sent = Long.parseLong(text.substring(text.indexOf("\"t\":") + 4, text.indexOf(",\"pad\"")));

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# EventLite and Redis Pub/Sub side by side, same generator, same machine, same run.
+#
+#   scripts/benchmark.sh [RESULTS_FILE]        # default target/benchmark-results.md
+#
+# Builds what it needs (mvn package), starts the default EventLite server
+# (mvn package -Prun) and a redis-server on a free loopback port (Debian's
+# redis-server: apt-get install redis-server), runs every scenario against
+# both, writes the results file (machine, versions, figures, ratios) and stops
+# both servers. Not part of CI: it takes several minutes and wants a quiet machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+results=${1:-target/benchmark-results.md}
+mkdir -p "$(dirname "$results")"
+bench=src/client/bin/eventlite
+command -v redis-server >/dev/null || { echo "redis-server is needed: apt-get install redis-server" >&2; exit 2; }
+
+mvn -q -B package -DskipTests
+redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null &
+redis_pid=$!
+mvn -q -B package -Prun -DskipTests >target/benchmark-server.log 2>&1 &
+server_pid=$!
+stop() {
+  kill "$redis_pid" 2>/dev/null || true
+  src/ear/target/liberty/wlp/bin/server stop eventlite >/dev/null 2>&1 || true
+  kill "$server_pid" 2>/dev/null || true
+}
+trap stop EXIT
+for _ in $(seq 1 120); do
+  curl -sf http://127.0.0.1:9080/health/ready >/dev/null && break
+  sleep 1
+done
+curl -sf http://127.0.0.1:9080/health/ready >/dev/null || { echo "EventLite did not become ready" >&2; exit 1; }
+
+# name|arguments: the issue's scenarios (e, memory per idle connection, is not measured here yet)
+scenarios=(
+  "a: 1 publisher, 10 subscribers, 100 events of ~40 B|--events 100 --size 40"
+  "b: 1 publisher, 10 subscribers, 200,000 events of 100 B, pipelined|--events 200000 --size 100"
+  "c: 4 publishers, 100 subscribers, 50,000 events of 100 B each|--publishers 4 --subscribers 100 --events 50000 --size 100 --timeout-seconds 180"
+  "d: latency, 5,000 events/s for 10 s to 10 subscribers|--events 50000 --rate 5000 --size 100"
+  "f: size sweep, 10 KiB, 20,000 events|--events 20000 --size 10240"
+  "f: size sweep, 1 MiB, 100 events|--events 100 --size 1048000"
+)
+
+figure() { sed -n "s|.*$1=\([0-9.]*\).*|\1|p" <<<"$2"; }
+ratio() { python3 -c "import sys; a,b=sys.argv[1:]; print('%.2f' % (float(a)/float(b)) if a and b and float(b) else '-')" "$1" "$2"; }
+
+{
+  echo "# EventLite and Redis side by side"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(free -g | awk '/Mem:/ {print $2}') GiB"
+  echo "- java: $(java -version 2>&1 | head -1)"
+  echo "- Open Liberty: $(sed -n 's/.*<openliberty.version>\(.*\)<.*/\1/p' pom.xml)"
+  echo "- redis: $(redis-server --version | cut -d' ' -f3)"
+  echo "- generator: src/client/bin/eventlite bench (checks order, payloads and counts; shares the cores)"
+  echo
+  echo "| scenario | EventLite deliveries/s | Redis deliveries/s | ratio | EventLite latency µs | Redis latency µs | notes |"
+  echo "|---|---|---|---|---|---|---|"
+} >"$results"
+
+for scenario in "${scenarios[@]}"; do
+  name=${scenario%%|*}
+  args=${scenario#*|}
+  # shellcheck disable=SC2086
+  ours=$("$bench" bench --server 127.0.0.1:34343 $args 2>&1 | tail -1 || true)
+  # shellcheck disable=SC2086
+  theirs=$("$bench" bench --redis --server "127.0.0.1:$redis_port" $args 2>&1 | tail -1 || true)
+  echo "EventLite $name: $ours"
+  echo "Redis     $name: $theirs"
+  ours_rate=$(figure "deliveries/s" "$ours")
+  theirs_rate=$(figure "deliveries/s" "$theirs")
+  ours_latency=$(sed -n 's/.*latency-us \(p50=[0-9]* p99=[0-9]* p99.9=[0-9]* max=[0-9]*\).*/\1/p' <<<"$ours")
+  theirs_latency=$(sed -n 's/.*latency-us \(p50=[0-9]* p99=[0-9]* p99.9=[0-9]* max=[0-9]*\).*/\1/p' <<<"$theirs")
+  notes=""
+  grep -q FAILED <<<"$ours" && notes="EventLite: ${ours#*FAILED: }"
+  grep -q FAILED <<<"$theirs" && notes="$notes Redis: ${theirs#*FAILED: }"
+  [ "${name:0:2}" = "a:" ] && notes="$notes wall time: EventLite $(figure seconds "$ours") s, Redis $(figure seconds "$theirs") s"
+  echo "| $name | $ours_rate | $theirs_rate | $(ratio "$ours_rate" "$theirs_rate") | $ours_latency | $theirs_latency | $notes |" >>"$results"
+done
+echo
+echo "results: $results"
+cat "$results"
