@@ -1,5 +1,6 @@
 package org.eventlite.cdi;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eventlite.connector.api.Frame;
@@ -26,10 +27,26 @@ public class Broadcaster {
     @Inject
     ClusterBridge cluster;
 
+    /** Resolved once: on the publish path a client-proxy call costs a context lookup per event. */
+    private EventLiteMetrics.Tally published;
+    private EventLiteMetrics.Tally delivered;
+    private ClusterBridge link;
+    private SubscriptionRegistry subscribers;
+    private ObserverNotifier observers;
+
+    @PostConstruct
+    void resolve() {
+        published = metrics.published();
+        delivered = metrics.delivered();
+        link = cluster.instance();
+        subscribers = registry.instance();
+        observers = notifier.instance();
+    }
+
     /** An event accepted on this server: delivered here and forwarded to the cluster. @return subscribers queued on */
     public int broadcast(String name, EventJson json, EventOrigin origin) {
         int queued = deliverHere(name, json, origin);
-        cluster.forward(name, json, origin);
+        link.forward(name, json, origin);
         return queued;
     }
 
@@ -39,10 +56,10 @@ public class Broadcaster {
     }
 
     private int deliverHere(String name, EventJson json, EventOrigin origin) {
-        int queued = registry.deliver(name, Frame.of(json));
-        metrics.published().add(1);
-        metrics.delivered().add(queued);
-        notifier.eventPublished(name, json, origin);
+        int queued = subscribers.deliver(name, Frame.of(json));
+        published.add(1);
+        delivered.add(queued);
+        observers.eventPublished(name, json, origin);
         return queued;
     }
 }

@@ -81,6 +81,16 @@ public class ClusterBridge {
         executor.execute(longRunning(link::receive, "eventlite-cluster-receiver"));
     }
 
+    /**
+     * The bean itself, not its client proxy (a method on the proxy runs on the instance,
+     * whose {@code this} it returns): for the publish path, which calls {@link #forward}
+     * once per event. Safe because an application-scoped instance lives as long as the
+     * application that holds the reference.
+     */
+    ClusterBridge instance() {
+        return this;
+    }
+
     @PreDestroy
     void stop() {
         running = false;

@@ -114,4 +114,9 @@ public class ObserverNotifier {
             return reader.readObject();
         }
     }
+
+    /** The bean itself, not its client proxy: see {@link ClusterBridge#instance()}; for the publish path. */
+    ObserverNotifier instance() {
+        return this;
+    }
 }

@@ -206,4 +206,9 @@ public class SubscriptionRegistry {
             return trie.size();
         }
     }
+
+    /** The bean itself, not its client proxy: see {@link ClusterBridge#instance()}; for the publish path. */
+    SubscriptionRegistry instance() {
+        return this;
+    }
 }
