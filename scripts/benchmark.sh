@@ -33,7 +33,7 @@ for _ in $(seq 1 120); do
 done
 curl -sf http://127.0.0.1:9080/health/ready >/dev/null || { echo "EventLite did not become ready" >&2; exit 1; }
 
-# name|arguments: the issue's scenarios (e, memory per idle connection, is not measured here yet)
+# name|arguments: the issue's scenarios but (e), memory per idle connection, measured after them
 scenarios=(
   "a: 1 publisher, 10 subscribers, 100 events of ~40 B|--events 100 --size 40"
   "b: 1 publisher, 10 subscribers, 200,000 events of 100 B, pipelined|--events 200000 --size 100"
@@ -79,6 +79,30 @@ for scenario in "${scenarios[@]}"; do
   [ "${name:0:2}" = "a:" ] && notes="$notes wall time: EventLite $(figure seconds "$ours") s, Redis $(figure seconds "$theirs") s"
   echo "| $name | $ours_rate | $theirs_rate | $(ratio "$ours_rate" "$theirs_rate") | $ours_latency | $theirs_latency | $notes |" >>"$results"
 done
+# (e): 10,000 idle subscriber connections. EventLite: live heap after a full GC (jcmd class
+# histogram), before and while they are held; Redis: used_memory.
+idle=10000
+live_heap() { jcmd "$1" GC.class_histogram | awk '/^Total/ {print $3}'; }
+redis_memory() { redis-cli -p "$redis_port" info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p'; }
+hold() {  # hold ARGS...: starts bench holding the idle connections, returns once they are all open
+  "$bench" bench --idle-connections "$idle" --hold-seconds 30 --events 1 "$@" >target/benchmark-idle.log 2>&1 &
+  holder=$!
+  for _ in $(seq 1 120); do grep -q '^holding' target/benchmark-idle.log && return 0; sleep 1; done
+  echo "the idle connections did not open: $(cat target/benchmark-idle.log)" >&2
+  return 1
+}
+server_jvm=$(pgrep -f 'ws-server.jar eventlite( |$)' | head -n 1)
+before=$(live_heap "$server_jvm")
+hold --server 127.0.0.1:34343 && during=$(live_heap "$server_jvm")
+kill "$holder" 2>/dev/null || true; wait "$holder" 2>/dev/null || true
+redis_before=$(redis_memory)
+hold --redis --server "127.0.0.1:$redis_port" && redis_during=$(redis_memory)
+kill "$holder" 2>/dev/null || true; wait "$holder" 2>/dev/null || true
+ours_bytes=$(( (during - before) / idle ))
+theirs_bytes=$(( (redis_during - redis_before) / idle ))
+echo "e: EventLite live heap $before -> $during bytes; Redis used_memory $redis_before -> $redis_during bytes"
+echo "| e: 10,000 idle subscriber connections, bytes each | $ours_bytes (server heap) | $theirs_bytes (used_memory) | $(ratio "$ours_bytes" "$theirs_bytes") |  |  | target: at most 16,384 bytes of heap |" >>"$results"
+
 echo
 echo "results: $results"
 cat "$results"

@@ -69,6 +69,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Speak Redis Pub/Sub (RESP) to --server instead: the same run against Redis, to compare.")
     boolean redis;
 
+    @Option(names = "--idle-connections", defaultValue = "0",
+            description = "Subscriber connections, one subscription each, that receive nothing, held while the run lasts.")
+    int idleConnections;
+
+    @Option(names = "--hold-seconds", defaultValue = "0",
+            description = "After opening the idle connections, say so on standard output and wait this long before"
+                    + " the measured run (time to measure the server's memory).")
+    int holdSeconds;
+
     @Option(names = "--idle-patterns", defaultValue = "0",
             description = "Subscriptions of mixed names and wildcard patterns that match none of the events,"
                     + " held on extra connections (100 per connection) while the run lasts.")
@@ -90,6 +99,14 @@ final class BenchCommand implements Callable<Integer> {
         List<Socket> sockets = new ArrayList<>();
         try {
             subscribeIdlePatterns(address, sockets);
+            for (int i = 0; i < idleConnections; i++) {
+                subscribe(open(address, sockets), "idle.connection." + i);
+            }
+            if (holdSeconds > 0) {
+                out.printf("holding %d idle connections for %d s%n", idleConnections, holdSeconds);
+                out.flush();
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(holdSeconds));
+            }
             for (int s = 0; s < subscribers; s++) {
                 Socket socket = open(subscribeAddress, sockets);
                 subscribe(socket, event);
