@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,32 @@ class LimitsIT {
     @Test
     void bodyThatStopsIsClosedAfterTheRequestTimeout() throws Exception {
         assertTimesOut("publish/limits.body:|\n\neyJhIjox");
+    }
+
+    /**
+     * A pipelining publisher whose every read ends in the middle of a request is never
+     * between requests, yet it completes one request after another: the request timeout
+     * measures each request, not the whole stream (found by the benchmark's scenario c).
+     */
+    @Test
+    void pipelinedPublisherIsNotCutWhileItsRequestsComplete() throws Exception {
+        byte[] request = RawClient.publishBytes("limits.stream", TestServer.ANONYMOUS, "{\"n\":1}");
+        int half = request.length / 2;
+        long until = System.nanoTime() + REQUEST_TIMEOUT.multipliedBy(2).toNanos();
+        int acknowledged = 0;
+        try (RawClient client = RawClient.connect()) {
+            client.send(Arrays.copyOfRange(request, 0, half));
+            while (System.nanoTime() - until < 0) {
+                byte[] tailThenHead = new byte[request.length];
+                System.arraycopy(request, half, tailThenHead, 0, request.length - half);
+                System.arraycopy(request, 0, tailThenHead, request.length - half, half);
+                client.send(tailThenHead);
+                assertEquals("ok", client.readReply(), "after " + acknowledged + " requests");
+                acknowledged++;
+            }
+            client.send(Arrays.copyOfRange(request, half, request.length));
+            assertEquals("ok", client.readReply());
+        }
     }
 
     private static void assertTimesOut(String partialRequest) throws IOException {

@@ -64,6 +64,8 @@ final class SocketConnection implements Connection, RequestSink {
     private long armedNanos;
     private boolean timed;
     private boolean inputEnded;
+    /** A request completed since the request timer was last looked at: a new one has begun. */
+    private boolean requestCompleted;
     /** The last reply is out and the output shut; unread input is drained until the peer closes. */
     private boolean lingering;
 
@@ -258,11 +260,16 @@ final class SocketConnection implements Connection, RequestSink {
         } else {
             deadlines.clear(ConnectionDeadlines.Kind.LINE_GRACE);
         }
+        long requestDeadline = now + settings.requestTimeout().toNanos();
         if (decoder.betweenRequests()) {
             deadlines.clear(ConnectionDeadlines.Kind.REQUEST);
+        } else if (requestCompleted) {
+            // A pipelining client's reads end mid-request every time; each request gets its own timeout.
+            deadlines.set(ConnectionDeadlines.Kind.REQUEST, requestDeadline);
         } else {
-            deadlines.start(ConnectionDeadlines.Kind.REQUEST, now + settings.requestTimeout().toNanos());
+            deadlines.start(ConnectionDeadlines.Kind.REQUEST, requestDeadline);
         }
+        requestCompleted = false;
         rearm();
     }
 
@@ -282,6 +289,7 @@ final class SocketConnection implements Connection, RequestSink {
 
     @Override
     public void request(Request request) {
+        requestCompleted = true;
         try {
             handler.onRequest(this, request);
         } catch (RuntimeException e) {

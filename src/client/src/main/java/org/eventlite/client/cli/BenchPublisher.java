@@ -1,0 +1,94 @@
+package org.eventlite.client.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One publisher connection: pipelines batches of publishes with a bounded
+ * number unacknowledged, or, paced, one event at a time at the rate asked.
+ * Each event's JSON carries the instant it was written, for latency.
+ */
+final class BenchPublisher {
+
+    private static final int MAX_UNACKNOWLEDGED = 20_000;
+    private static final int BATCH = 256;
+
+    private final BenchRun run;
+    private final Socket socket;
+    private final int publisher;
+    private final Semaphore window = new Semaphore(MAX_UNACKNOWLEDGED);
+
+    BenchPublisher(BenchRun run, Socket socket, int publisher) {
+        this.run = run;
+        this.socket = socket;
+        this.publisher = publisher;
+    }
+
+    Thread start() {
+        Thread acks = new Thread(this::readAcks, "bench-acks-" + publisher);
+        acks.setDaemon(true);
+        acks.start();
+        Thread writer = new Thread(this::publish, "bench-pub-" + publisher);
+        writer.setDaemon(true);
+        writer.start();
+        return writer;
+    }
+
+    private void publish() {
+        BenchPayload payload = new BenchPayload(run.event, run.size);
+        ByteSink json = new ByteSink();
+        ByteSink batch = new ByteSink();
+        int perWrite = run.rate > 0 ? 1 : BATCH;
+        try {
+            OutputStream out = socket.getOutputStream();
+            long start = System.nanoTime();
+            for (int seq = 0; seq < run.events; seq += perWrite) {
+                int count = Math.min(perWrite, run.events - seq);
+                window.acquire(count);
+                if (run.rate > 0) {
+                    awaitDue(start, seq);
+                }
+                batch.clear();
+                for (int i = seq; i < seq + count; i++) {
+                    json.clear();
+                    payload.write(json, publisher, i, System.nanoTime());
+                    run.wire.appendPublish(batch, json.array(), json.length());
+                }
+                batch.writeTo(out);
+            }
+            out.flush();
+        } catch (IOException | InterruptedException e) {
+            run.fail("publisher " + publisher + ": " + e);
+        }
+    }
+
+    /** Paced mode: waits until event {@code seq} is due, so the rate holds however long each write takes. */
+    private void awaitDue(long start, int seq) {
+        long due = start + seq * 1_000_000_000L / run.rate;
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private void readAcks() {
+        BenchWire.AckCounter counter = run.wire.ackCounter();
+        byte[] buffer = new byte[64 * 1024];
+        long acknowledged = 0;
+        try {
+            InputStream in = socket.getInputStream();
+            int n;
+            while (acknowledged < run.events && (n = in.read(buffer)) > 0) {
+                int replies = counter.count(buffer, n);
+                acknowledged += replies;
+                window.release(replies);
+            }
+        } catch (IOException e) {
+            run.fail("publisher " + publisher + ": " + e.getMessage());
+        }
+    }
+}

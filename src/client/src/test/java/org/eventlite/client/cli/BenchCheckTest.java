@@ -1,0 +1,114 @@
+package org.eventlite.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The load generator's own encoding and checks: a benchmark that cannot see corruption proves nothing. */
+class BenchCheckTest {
+
+    private static final String EVENT = "bench.1";
+
+    @Test
+    void base64MatchesTheJdkForEveryRemainder() {
+        for (int length = 0; length < 10; length++) {
+            byte[] data = new byte[length];
+            for (int i = 0; i < length; i++) {
+                data[i] = (byte) (i * 37 - 100);
+            }
+            ByteSink sink = new ByteSink().appendBase64(data, 0, length);
+            assertEquals(Base64.getEncoder().encodeToString(data),
+                    new String(sink.array(), 0, sink.length(), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void payloadIsTheSizeAskedAndChecksOut() {
+        ByteSink json = new ByteSink();
+        new BenchPayload(EVENT, 100).write(json, 3, 41, 123_456_789L);
+        String text = new String(json.array(), 0, json.length(), StandardCharsets.UTF_8);
+        assertEquals(100, text.length());
+        assertTrue(text.startsWith("{\"event\":\"bench.1\",\"p\":3,\"seq\":41,\"t\":123456789,\"pad\":\"xx"), text);
+
+        BenchPayload check = new BenchPayload(EVENT, 100);
+        assertTrue(check.check(json.array(), 0, json.length()));
+        assertEquals(3, check.publisher());
+        assertEquals(41, check.seq());
+        assertEquals(123_456_789L, check.sentNanos());
+    }
+
+    @Test
+    void everyChangedByteFailsTheCheck() {
+        ByteSink json = new ByteSink();
+        new BenchPayload(EVENT, 80).write(json, 0, 7, 99L);
+        byte[] good = Arrays.copyOf(json.array(), json.length());
+        String text = new String(good, StandardCharsets.US_ASCII);
+        int numbersStart = text.indexOf("\"p\":");
+        int numbersEnd = text.indexOf(",\"pad\"");
+        BenchPayload check = new BenchPayload(EVENT, 80);
+        for (int i = 0; i < good.length; i++) {
+            byte[] bad = good.clone();
+            bad[i] = (byte) (bad[i] == '9' ? '8' : bad[i] + 1);
+            boolean passes = check.check(bad, 0, bad.length);
+            // A changed digit of p, seq or t makes another well-formed event; the order check catches that one.
+            boolean numberDigit = Character.isDigit(good[i]) && i > numbersStart && i < numbersEnd;
+            assertEquals(numberDigit, passes, "byte " + i + " changed: " + new String(bad, StandardCharsets.US_ASCII));
+        }
+        assertFalse(check.check(good, 0, good.length - 1), "a truncated payload");
+    }
+
+    @Test
+    void eventLiteFramesSplitAtEveryPositionDecodeExactly() throws IOException {
+        List<String> payloads = List.of("{\"a\":1}", "{\"b\":22}", "{\"c\":333}");
+        StringBuilder stream = new StringBuilder();
+        for (String payload : payloads) {
+            stream.append(Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8))).append("\n\n");
+        }
+        byte[] bytes = stream.toString().getBytes(StandardCharsets.US_ASCII);
+        for (int split = 0; split <= bytes.length; split++) {
+            List<String> seen = new ArrayList<>();
+            BenchWire.FrameReader reader = new EventLiteBenchWire(EVENT).frameReader(
+                    (b, offset, length) -> seen.add(new String(b, offset, length, StandardCharsets.UTF_8)), 64);
+            reader.feed(Arrays.copyOfRange(bytes, 0, split), split);
+            byte[] rest = Arrays.copyOfRange(bytes, split, bytes.length);
+            reader.feed(rest, rest.length);
+            assertEquals(payloads, seen, "split at " + split);
+        }
+    }
+
+    @Test
+    void eventLiteFrameWithForeignBytesIsCorrupt() {
+        BenchWire.FrameReader reader = new EventLiteBenchWire(EVENT).frameReader((b, offset, length) -> { }, 64);
+        byte[] bad = "eyJh*IjoxfQ==\n\n".getBytes(StandardCharsets.US_ASCII);
+        assertThrows(IOException.class, () -> reader.feed(bad, bad.length));
+    }
+
+    @Test
+    void redisPayloadIsTheLastLineOfEachMessage() throws IOException {
+        byte[] messages = ("*3\r\n$7\r\nmessage\r\n$7\r\nbench.1\r\n$7\r\n{\"a\":1}\r\n"
+                + "*3\r\n$7\r\nmessage\r\n$7\r\nbench.1\r\n$8\r\n{\"b\":22}\r\n").getBytes(StandardCharsets.US_ASCII);
+        List<String> seen = new ArrayList<>();
+        BenchWire.FrameReader reader = new RedisBenchWire(EVENT).frameReader(
+                (b, offset, length) -> seen.add(new String(b, offset, length, StandardCharsets.UTF_8)), 64);
+        reader.feed(messages, messages.length);
+        assertEquals(List.of("{\"a\":1}", "{\"b\":22}"), seen);
+    }
+
+    @Test
+    void acknowledgementsSplitBetweenReadsAreCounted() throws IOException {
+        BenchWire.AckCounter counter = new EventLiteBenchWire(EVENT).ackCounter();
+        assertEquals(1, counter.count("oko".getBytes(StandardCharsets.US_ASCII), 3));
+        assertEquals(1, counter.count("k".getBytes(StandardCharsets.US_ASCII), 1));
+        byte[] refused = "-ERR no\n".getBytes(StandardCharsets.US_ASCII);
+        assertThrows(IOException.class, () -> counter.count(refused, refused.length));
+    }
+}
