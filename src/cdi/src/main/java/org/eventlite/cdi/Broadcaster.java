@@ -38,9 +38,9 @@ public class Broadcaster {
     void resolve() {
         published = metrics.published();
         delivered = metrics.delivered();
-        link = cluster.instance();
-        subscribers = registry.instance();
-        observers = notifier.instance();
+        link = cluster.unproxied().bean();
+        subscribers = registry.unproxied().bean();
+        observers = notifier.unproxied().bean();
     }
 
     /** An event accepted on this server: delivered here and forwarded to the cluster. @return subscribers queued on */
@@ -61,5 +61,10 @@ public class Broadcaster {
         delivered.add(queued);
         observers.eventPublished(name, json, origin);
         return queued;
+    }
+
+    /** The bean itself, not its client proxy: see {@link Unproxied}; for the request path. */
+    public Unproxied<Broadcaster> unproxied() {
+        return new Unproxied<>(this);
     }
 }

@@ -81,14 +81,9 @@ public class ClusterBridge {
         executor.execute(longRunning(link::receive, "eventlite-cluster-receiver"));
     }
 
-    /**
-     * The bean itself, not its client proxy (a method on the proxy runs on the instance,
-     * whose {@code this} it returns): for the publish path, which calls {@link #forward}
-     * once per event. Safe because an application-scoped instance lives as long as the
-     * application that holds the reference.
-     */
-    ClusterBridge instance() {
-        return this;
+    /** The bean itself, for the publish path, which calls {@link #forward} once per event. */
+    public Unproxied<ClusterBridge> unproxied() {
+        return new Unproxied<>(this);
     }
 
     @PreDestroy

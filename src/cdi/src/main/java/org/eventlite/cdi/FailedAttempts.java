@@ -65,4 +65,9 @@ public class FailedAttempts {
             oldest.remove();
         }
     }
+
+    /** The bean itself, not its client proxy: see {@link Unproxied}; for the request path. */
+    public Unproxied<FailedAttempts> unproxied() {
+        return new Unproxied<>(this);
+    }
 }

@@ -115,8 +115,8 @@ public class ObserverNotifier {
         }
     }
 
-    /** The bean itself, not its client proxy: see {@link ClusterBridge#instance()}; for the publish path. */
-    ObserverNotifier instance() {
-        return this;
+    /** The bean itself, not its client proxy: see {@link Unproxied}; for the publish path. */
+    public Unproxied<ObserverNotifier> unproxied() {
+        return new Unproxied<>(this);
     }
 }

@@ -1,5 +1,6 @@
 package org.eventlite.cdi;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -64,8 +65,9 @@ public class RequestRouter implements ConnectionHandler {
      * the I/O threads will touch while the application's context is present.
      *
      * @param webModule the bean manager of the MDB's web module, through which CDI events are fired
+     * @return this router itself, which the connector calls on its I/O threads
      */
-    public ConnectionHandler open(InetSocketAddress address, ListenerStatus status, BeanManager webModule) {
+    public Unproxied<ConnectionHandler> open(InetSocketAddress address, ListenerStatus status, BeanManager webModule) {
         executor.prepare();
         notifier.fireThrough(webModule);
         config.listenerSettings();
@@ -74,7 +76,20 @@ public class RequestRouter implements ConnectionHandler {
         state.starting(address, status);
         metrics.start(status);
         cluster.start();
-        return this;
+        return new Unproxied<>(this);
+    }
+
+    /**
+     * The beans every request touches, as themselves rather than client proxies (see
+     * {@link Unproxied}); the access policy stays behind its proxy, since an
+     * application may replace it with a bean of any scope.
+     */
+    @PostConstruct
+    void resolveRequestPath() {
+        registry = registry.unproxied().bean();
+        broadcaster = broadcaster.unproxied().bean();
+        failedAttempts = failedAttempts.unproxied().bean();
+        notifier = notifier.unproxied().bean();
     }
 
     @Override

@@ -207,8 +207,8 @@ public class SubscriptionRegistry {
         }
     }
 
-    /** The bean itself, not its client proxy: see {@link ClusterBridge#instance()}; for the publish path. */
-    SubscriptionRegistry instance() {
-        return this;
+    /** The bean itself, not its client proxy: see {@link Unproxied}; for the publish path. */
+    public Unproxied<SubscriptionRegistry> unproxied() {
+        return new Unproxied<>(this);
     }
 }

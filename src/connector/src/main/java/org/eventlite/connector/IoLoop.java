@@ -34,6 +34,8 @@ final class IoLoop implements Work {
     /** Reads per connection per round, so one busy connection cannot starve the others. */
     private static final int MAX_READS_PER_ROUND = 16;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** What one write call of a connection takes at most: waiting frames are copied here, then written. */
+    private static final int STAGING_BUFFER_BYTES = 256 * 1024;
     /** How long a closing connection may drain unread input before it is closed anyway. */
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
@@ -42,11 +44,16 @@ final class IoLoop implements Work {
     private final Listener listener;
     private final ConcurrentLinkedQueue<SocketConnection> arrivals = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<SocketConnection> flushes = new ConcurrentLinkedQueue<>();
+    /** Loop thread only: flushes asked for on the loop itself, handled in the same round. */
+    private final java.util.ArrayDeque<SocketConnection> localFlushes = new java.util.ArrayDeque<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     /** Loop thread only: connections waiting for a deadline (line grace or lingering close). */
     private final Set<SocketConnection> timed = new HashSet<>();
     private final Set<SocketConnection> connections = new HashSet<>();
+
+    /** Loop thread only; direct, so the socket write needs no copy of its own. */
+    private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING_BUFFER_BYTES);
 
     private volatile boolean running = true;
     private volatile long lastRoundNanos = System.nanoTime();
@@ -73,10 +80,16 @@ final class IoLoop implements Work {
 
     /** Any thread: the connection has bytes to write or is to be closed. */
     void requestFlush(SocketConnection connection) {
-        flushes.add(connection);
-        if (Thread.currentThread() != thread) {
-            wakeUp();
+        if (isLoopThread()) {
+            localFlushes.add(connection);
+            return;
         }
+        flushes.add(connection);
+        wakeUp();
+    }
+
+    boolean isLoopThread() {
+        return Thread.currentThread() == thread;
     }
 
     private void wakeUp() {
@@ -91,13 +104,18 @@ final class IoLoop implements Work {
         String poolName = thread.getName();
         thread.setName("eventlite-" + name);
         ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+        byte[] readBytes = new byte[READ_BUFFER_BYTES];
         try {
             while (running) {
                 lastRoundNanos = System.nanoTime();
-                selector.select(selectTimeoutMillis());
+                if (localFlushes.isEmpty()) {
+                    selector.select(selectTimeoutMillis());
+                } else {
+                    selector.selectNow(); // a deadline handled last round queued a flush here
+                }
                 wakeupPending.set(false);
                 registerArrivals();
-                handleSelected(readBuffer);
+                handleSelected(readBuffer, readBytes);
                 handleFlushes();
                 handleDeadlines();
             }
@@ -136,7 +154,7 @@ final class IoLoop implements Work {
         }
     }
 
-    private void handleSelected(ByteBuffer readBuffer) {
+    private void handleSelected(ByteBuffer readBuffer, byte[] readBytes) {
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
             SelectionKey key = keys.next();
@@ -149,13 +167,16 @@ final class IoLoop implements Work {
                 connection.flush();
             }
             if (key.isValid() && key.isReadable()) {
-                connection.readable(readBuffer, MAX_READS_PER_ROUND);
+                connection.readable(readBuffer, readBytes, MAX_READS_PER_ROUND);
             }
         }
     }
 
     private void handleFlushes() {
         SocketConnection connection;
+        while ((connection = localFlushes.poll()) != null) {
+            connection.flush();
+        }
         while ((connection = flushes.poll()) != null) {
             connection.flush();
         }
@@ -176,6 +197,11 @@ final class IoLoop implements Work {
             disarm(connection);
             connection.deadlineReached(now);
         }
+    }
+
+    /** Loop thread: the buffer a connection stages its next write in; its contents last until the next flush. */
+    ByteBuffer stagingBuffer() {
+        return staging;
     }
 
     /** Loop thread: the connection dropped a subscriber that fell behind; count and log it. */

@@ -58,6 +58,8 @@ final class Listener implements ListenerStatus {
     private final List<IoLoop> loops = new CopyOnWriteArrayList<>();
 
     private volatile boolean stopping;
+    /** Accept loops running; guarded by {@code this}. */
+    private int acceptLoops;
     private volatile ConnectionHandler handler;
     private volatile ServerSocketChannel server;
     private volatile InetSocketAddress bound;
@@ -205,6 +207,15 @@ final class Listener implements ListenerStatus {
      * @param tls null on the plain port
      */
     private void accept(ServerSocketChannel listening, ListenerSettings settings, TlsSettings tls) {
+        acceptLoopStarted();
+        try {
+            acceptUntilClosed(listening, settings, tls);
+        } finally {
+            acceptLoopEnded();
+        }
+    }
+
+    private void acceptUntilClosed(ServerSocketChannel listening, ListenerSettings settings, TlsSettings tls) {
         int next = 0;
         while (!stopping) {
             SocketChannel socket;
@@ -293,12 +304,41 @@ final class Listener implements ListenerStatus {
         tlsBound = null;
         closeQuietly(server);
         closeQuietly(tlsServer);
+        awaitAcceptLoopsEnded();
         stopLoops();
         ConnectionHandler current = handler;
         if (current != null) {
             current.onStopped();
         }
         LOG.log(Level.INFO, "EventLite stopped listening on {0}", address);
+    }
+
+    private synchronized void acceptLoopStarted() {
+        acceptLoops++;
+    }
+
+    private synchronized void acceptLoopEnded() {
+        acceptLoops--;
+        notifyAll();
+    }
+
+    /**
+     * The kernel closes a listening socket only once the thread blocked in accept has left
+     * it; until then it still completes handshakes. Connections are closed only after that,
+     * so a client that sees its connection end and reconnects at once is refused rather than
+     * queued on a socket about to be reset (seen once in RedeployIT on a busy machine).
+     */
+    private synchronized void awaitAcceptLoopsEnded() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        long left;
+        while (acceptLoops > 0 && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void stopLoops() {

@@ -30,9 +30,6 @@ final class SocketConnection implements Connection, RequestSink {
 
     private static final Logger LOG = Logger.getLogger(SocketConnection.class.getName());
 
-    /** Buffers handed to one gathering write. */
-    private static final int MAX_WRITE_BATCH = 64;
-
     private final long id;
     private final Transport transport;
     private final InetSocketAddress remoteAddress;
@@ -42,11 +39,12 @@ final class SocketConnection implements Connection, RequestSink {
     private final ListenerSettings settings;
     private final long maxPendingBytes;
 
-    /** Filled by any thread, drained by the loop. */
-    private final ConcurrentLinkedQueue<ByteBuffer> queued = new ConcurrentLinkedQueue<>();
-    /** Loop thread only: buffers taken from {@link #queued} and not yet fully written. */
-    private final ArrayDeque<ByteBuffer> writing = new ArrayDeque<>();
-    private final ByteBuffer[] batch = new ByteBuffer[MAX_WRITE_BATCH];
+    /** Filled by any thread, drained by the loop. Frames are shared by all their subscribers and never copied here. */
+    private final ConcurrentLinkedQueue<Frame> queued = new ConcurrentLinkedQueue<>();
+    /** Loop thread only: frames sent on the loop thread or taken from {@link #queued}, not yet fully written. */
+    private final ArrayDeque<Frame> writing = new ArrayDeque<>();
+    /** Loop thread only: bytes of the first frame in {@link #writing} already written. */
+    private int firstFrameWritten;
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean(true);
@@ -106,7 +104,14 @@ final class SocketConnection implements Connection, RequestSink {
             abortSlowConsumer("more than " + maxPendingBytes + " bytes pending");
             return false;
         }
-        queued.add(frame.view());
+        if (loop.isLoopThread()) {
+            // Sent by this connection's own loop (its own replies, events of publishers on the same
+            // loop): straight to the loop-only queue, no atomic operations. Each sender keeps one
+            // path, so the order of one publisher's events holds.
+            writing.add(frame);
+        } else {
+            queued.add(frame);
+        }
         long created = frame.createdNanos();
         if (created != 0 && oldestUnwritten.get() == 0) {
             oldestUnwritten.compareAndSet(0, created);
@@ -122,7 +127,7 @@ final class SocketConnection implements Connection, RequestSink {
         }
         Frame reply = Frame.errorReply(reason);
         pendingBytes.addAndGet(reply.length());
-        queued.add(reply.view());
+        queued.add(reply);
         closeReason = reason.id();
         scheduleFlush();
     }
@@ -143,7 +148,8 @@ final class SocketConnection implements Connection, RequestSink {
     }
 
     private void scheduleFlush() {
-        if (flushScheduled.compareAndSet(false, true)) {
+        // Read first: while a flush is pending, every further send costs no atomic write.
+        if (!flushScheduled.get() && flushScheduled.compareAndSet(false, true)) {
             loop.requestFlush(this);
         }
     }
@@ -158,8 +164,8 @@ final class SocketConnection implements Connection, RequestSink {
         this.key = key;
     }
 
-    /** Reads what the socket has, up to a fair share, and decodes it. */
-    void readable(ByteBuffer readBuffer, int maxReads) {
+    /** Reads what the socket has, up to a fair share, and decodes it; the buffers are the loop's, of equal size. */
+    void readable(ByteBuffer readBuffer, byte[] readBytes, int maxReads) {
         try {
             if (lingering) {
                 drainWhileLingering(readBuffer, maxReads);
@@ -178,7 +184,9 @@ final class SocketConnection implements Connection, RequestSink {
                 }
                 loop.countTraffic(n, 0);
                 readBuffer.flip();
-                decoder.feed(readBuffer, this);
+                // One bulk copy to the heap: the decoder's loops then index an array, not a direct buffer.
+                readBuffer.get(readBytes, 0, n);
+                decoder.feed(readBytes, 0, n, this);
                 if (decoder.failed() || !isOpen() || closeReason != null) {
                     stopRequestTimers();
                     return;
@@ -318,29 +326,21 @@ final class SocketConnection implements Connection, RequestSink {
         }
         boolean progressed = false;
         try {
-            ByteBuffer next;
+            Frame next;
             while ((next = queued.poll()) != null) {
                 writing.add(next);
             }
             transport.flushBuffered();
+            ByteBuffer staging = loop.stagingBuffer();
             while (!writing.isEmpty()) {
-                int count = 0;
-                for (ByteBuffer buffer : writing) {
-                    batch[count++] = buffer;
-                    if (count == MAX_WRITE_BATCH) {
-                        break;
-                    }
-                }
-                long written = transport.write(batch, 0, count);
+                stage(staging);
+                long written = transport.write(staging);
                 pendingBytes.addAndGet(-written);
                 loop.countTraffic(0, written);
                 progressed |= written > 0;
-                while (!writing.isEmpty() && !writing.peekFirst().hasRemaining()) {
-                    writing.pollFirst();
-                }
-                java.util.Arrays.fill(batch, 0, count, null);
-                if (written == 0) {
-                    break;
+                consume(written);
+                if (staging.hasRemaining()) {
+                    break; // the socket takes no more now; what was staged and not taken is staged again later
                 }
             }
         } catch (IOException e) {
@@ -367,6 +367,40 @@ final class SocketConnection implements Connection, RequestSink {
             if (closeReason != null && queued.isEmpty() && !lingering) {
                 closeAfterLastReply();
             }
+        }
+    }
+
+    /**
+     * Copies the waiting frames, from the first unwritten byte on, into the loop's direct staging
+     * buffer: one copy, which the JDK would otherwise make into a temporary direct buffer for every
+     * heap buffer of a gathering write, and then one write call for many frames.
+     */
+    private void stage(ByteBuffer staging) {
+        staging.clear();
+        int from = firstFrameWritten;
+        for (Frame frame : writing) {
+            frame.copyTo(staging, from);
+            if (!staging.hasRemaining()) {
+                break;
+            }
+            from = 0;
+        }
+        staging.flip();
+    }
+
+    /** Drops the frames the write took whole and remembers how far into the next it got. */
+    private void consume(long written) {
+        long left = written;
+        while (left > 0) {
+            Frame first = writing.peekFirst();
+            int rest = first.length() - firstFrameWritten;
+            if (left < rest) {
+                firstFrameWritten += (int) left;
+                return;
+            }
+            left -= rest;
+            writing.pollFirst();
+            firstFrameWritten = 0;
         }
     }
 
@@ -402,6 +436,7 @@ final class SocketConnection implements Connection, RequestSink {
         }
         queued.clear();
         writing.clear();
+        firstFrameWritten = 0;
         loop.connectionClosed(this);
         try {
             handler.onClosed(this, reason);

@@ -29,7 +29,7 @@ final class TlsTransport implements Transport {
     }
 
     private static final byte HANDSHAKE_RECORD = 0x16;
-    private static final ByteBuffer[] NOTHING = new ByteBuffer[0];
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     private final SocketChannel channel;
     private final SSLEngine engine;
@@ -75,7 +75,7 @@ final class TlsTransport implements Transport {
                 continue;
             }
             if (handshake == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
-                wrap(NOTHING, 0, 0);
+                wrap(NOTHING);
                 continue;
             }
             if (inputEnded && netIn.position() == 0) {
@@ -134,9 +134,9 @@ final class TlsTransport implements Transport {
     }
 
     @Override
-    public long write(ByteBuffer[] buffers, int offset, int length) throws IOException {
+    public long write(ByteBuffer source) throws IOException {
         if (plainText) {
-            return channel.write(buffers, offset, length);
+            return channel.write(source);
         }
         long taken = 0;
         while (flushBuffered()) {
@@ -144,11 +144,11 @@ final class TlsTransport implements Transport {
             if (handshake == SSLEngineResult.HandshakeStatus.NEED_TASK) {
                 runDelegatedTasks();
             } else if (handshake == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
-                wrap(NOTHING, 0, 0);
+                wrap(NOTHING);
             } else if (handshake == SSLEngineResult.HandshakeStatus.NEED_UNWRAP) {
                 break; // the peer must speak first; read() goes on from here
             } else {
-                long consumed = wrap(buffers, offset, length);
+                long consumed = wrap(source);
                 if (consumed == 0) {
                     break;
                 }
@@ -159,10 +159,10 @@ final class TlsTransport implements Transport {
     }
 
     /** Wraps as much as one record takes into {@link #netOut}, which must be empty. */
-    private long wrap(ByteBuffer[] buffers, int offset, int length) throws SSLException {
+    private long wrap(ByteBuffer source) throws SSLException {
         while (true) {
             netOut.clear();
-            SSLEngineResult result = engine.wrap(buffers, offset, length, netOut);
+            SSLEngineResult result = engine.wrap(source, netOut);
             netOut.flip();
             if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
                 netOut = ByteBuffer.allocate(Math.max(netOut.capacity() * 2,
@@ -197,7 +197,7 @@ final class TlsTransport implements Transport {
         if (!plainText) {
             engine.closeOutbound();
             if (flushBuffered()) {
-                wrap(NOTHING, 0, 0);
+                wrap(NOTHING);
                 flushBuffered();
             }
         }

@@ -13,8 +13,8 @@ interface Transport {
     /** @return protocol bytes read into {@code into}; 0 if none are ready; -1 at the end of input */
     int read(ByteBuffer into) throws IOException;
 
-    /** @return protocol bytes taken from the buffers; 0 if the socket takes none now */
-    long write(ByteBuffer[] buffers, int offset, int length) throws IOException;
+    /** @return protocol bytes taken from {@code source}; 0 if the socket takes none now */
+    long write(ByteBuffer source) throws IOException;
 
     /** Bytes accepted by {@link #write} but not yet on the socket (TLS records); the loop waits for writability. */
     boolean hasBufferedOutput();
@@ -36,8 +36,8 @@ interface Transport {
             }
 
             @Override
-            public long write(ByteBuffer[] buffers, int offset, int length) throws IOException {
-                return channel.write(buffers, offset, length);
+            public long write(ByteBuffer source) throws IOException {
+                return channel.write(source);
             }
 
             @Override

@@ -24,6 +24,13 @@ final class Base64Stream {
     /** Receives decoded bytes. */
     interface Output {
         void write(int b) throws ProtocolException;
+
+        /** Three decoded bytes at once, packed big-endian in the low 24 bits. */
+        default void write3(int bits) throws ProtocolException {
+            write((bits >> 16) & 0xFF);
+            write((bits >> 8) & 0xFF);
+            write(bits & 0xFF);
+        }
     }
 
     private int bits;
@@ -34,6 +41,30 @@ final class Base64Stream {
 
     static boolean isBase64Char(byte b) {
         return BASE64_CHARS[b & 0xFF];
+    }
+
+    /**
+     * Decodes a run of characters, CRs skipped. The common case, data characters
+     * before any padding, stays in a tight loop; padding and errors go through
+     * {@link #accept}.
+     */
+    void decode(byte[] characters, int from, int to, Output out) throws ProtocolException {
+        for (int i = from; i < to; i++) {
+            byte c = characters[i];
+            int value = c >= 0 ? VALUES[c] : -1;
+            if (value < 0 || padding > 0 || closed) {
+                if (c != '\r') {
+                    accept(c, out);
+                }
+                continue;
+            }
+            bits = (bits << 6) | value;
+            if (++count == 4) {
+                out.write3(bits);
+                bits = 0;
+                count = 0;
+            }
+        }
     }
 
     void accept(byte c, Output out) throws ProtocolException {
@@ -56,9 +87,7 @@ final class Base64Stream {
         }
         bits = (bits << 6) | value;
         if (++count == 4) {
-            out.write((bits >> 16) & 0xFF);
-            out.write((bits >> 8) & 0xFF);
-            out.write(bits & 0xFF);
+            out.write3(bits);
             bits = 0;
             count = 0;
         }

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The decoded bytes of one publish body, bounded by the event size limit, and
  * an incremental watch on its JSON structure: it tells, without parsing again,
  * whether the bytes so far form one complete object (the end of a Perl body,
- * which has no terminator) and fails fast when the text cannot be an object.
+ * which has no terminator) and fails when the text cannot be an object. The
+ * watch runs only when asked, over the bytes added since it last ran: a body
+ * that ends with an empty line never needs it.
  */
 final class BodyBuffer implements Base64Stream.Output {
 
@@ -15,6 +17,8 @@ final class BodyBuffer implements Base64Stream.Output {
     private final int maxBytes;
     private byte[] bytes = new byte[INITIAL_CAPACITY];
     private int length;
+    /** Bytes the structure watch has seen. */
+    private int tracked;
 
     private boolean started;
     private int depth;
@@ -37,7 +41,18 @@ final class BodyBuffer implements Base64Stream.Output {
             bytes = Arrays.copyOf(bytes, Math.min(maxBytes, bytes.length * 2));
         }
         bytes[length++] = (byte) b;
-        track((byte) b);
+    }
+
+    @Override
+    public void write3(int bits) throws ProtocolException {
+        if (length + 3 > maxBytes || length + 3 > bytes.length) {
+            Base64Stream.Output.super.write3(bits);
+            return;
+        }
+        bytes[length] = (byte) (bits >> 16);
+        bytes[length + 1] = (byte) (bits >> 8);
+        bytes[length + 2] = (byte) bits;
+        length += 3;
     }
 
     private void track(byte b) throws ProtocolException {
@@ -68,7 +83,10 @@ final class BodyBuffer implements Base64Stream.Output {
     }
 
     /** The bytes so far look like one whole object followed by nothing but white space. */
-    boolean holdsCompleteObject() {
+    boolean holdsCompleteObject() throws ProtocolException {
+        while (tracked < length) {
+            track(bytes[tracked++]);
+        }
         return closed && !textAfterClose;
     }
 
@@ -85,6 +103,7 @@ final class BodyBuffer implements Base64Stream.Output {
             bytes = new byte[INITIAL_CAPACITY];
         }
         length = 0;
+        tracked = 0;
         started = false;
         depth = 0;
         inString = false;

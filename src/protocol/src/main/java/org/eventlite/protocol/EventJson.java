@@ -41,9 +41,17 @@ public final class EventJson {
         return utf8.clone();
     }
 
-    /** The base64 text of a delivered frame, without the trailing empty line. */
-    byte[] base64() {
-        return java.util.Base64.getEncoder().encode(utf8);
+    /**
+     * Writes the base64 text of a delivered frame at the start of {@code into}, which may be longer.
+     * @return the characters written
+     */
+    int encodeBase64(byte[] into) {
+        return java.util.Base64.getEncoder().encode(utf8, into);
+    }
+
+    /** Characters of the padded base64 text without line breaks. */
+    int base64Length() {
+        return (utf8.length + 2) / 3 * 4;
     }
 
     @Override

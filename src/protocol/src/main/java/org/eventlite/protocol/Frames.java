@@ -25,11 +25,10 @@ public final class Frames {
 
     /** The complete frame bytes; encode once per event and share among subscribers. */
     public static byte[] encode(EventJson json) {
-        byte[] base64 = json.base64();
-        byte[] frame = new byte[base64.length + TERMINATOR_BYTES];
-        System.arraycopy(base64, 0, frame, 0, base64.length);
-        frame[base64.length] = '\n';
-        frame[base64.length + 1] = '\n';
+        byte[] frame = new byte[json.base64Length() + TERMINATOR_BYTES];
+        int length = json.encodeBase64(frame);
+        frame[length] = '\n';
+        frame[length + 1] = '\n';
         return frame;
     }
 }

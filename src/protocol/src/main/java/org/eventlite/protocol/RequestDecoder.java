@@ -1,6 +1,7 @@
 package org.eventlite.protocol;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Turns the bytes of one connection into requests. Stateful and bounded: it
@@ -37,6 +38,11 @@ public final class RequestDecoder {
 
     private State state = State.REQUEST_LINE;
 
+    private byte[] lastLine = new byte[0];
+    private int lastLineLength;
+    /** What {@link #lastLine} parsed to; null until a line parsed. */
+    private RequestLine.Parsed lastParsed;
+
     private String publishEvent;
     private Credentials publishCredentials;
     private boolean separatorSeen;
@@ -54,14 +60,28 @@ public final class RequestDecoder {
 
     /** Decodes every byte remaining in {@code in}, or stops at the first error. */
     public void feed(ByteBuffer in, RequestSink sink) {
+        int count = in.remaining();
+        if (in.hasArray()) {
+            feed(in.array(), in.arrayOffset() + in.position(), count, sink);
+        } else {
+            byte[] copy = new byte[count];
+            in.duplicate().get(copy);
+            feed(copy, 0, count, sink);
+        }
+        in.position(in.limit());
+    }
+
+    /**
+     * Decodes {@code count} bytes from {@code offset}, or stops at the first error. Runs of
+     * line or base64 bytes are taken in bulk; only the bytes that end or separate things
+     * are looked at one by one.
+     */
+    public void feed(byte[] bytes, int offset, int count, RequestSink sink) {
+        int at = offset;
+        int end = offset + count;
         try {
-            while (in.hasRemaining() && state != State.FAILED) {
-                byte b = in.get();
-                if (state == State.REQUEST_LINE) {
-                    requestLineByte(b, sink);
-                } else {
-                    bodyByte(b, sink);
-                }
+            while (at < end && state != State.FAILED) {
+                at = state == State.REQUEST_LINE ? requestLineBytes(bytes, at, end, sink) : bodyBytes(bytes, at, end, sink);
             }
         } catch (ProtocolException e) {
             fail(e, sink);
@@ -70,10 +90,11 @@ public final class RequestDecoder {
 
     /** The sender has no more bytes ready: a body that holds a whole object is complete. */
     public void paused(RequestSink sink) {
-        if (state == State.BODY && bodyStarted && lineLength == 0 && !lineCommittedToBody
-                && base64.aligned() && body.holdsCompleteObject()) {
+        if (state == State.BODY && bodyStarted && lineLength == 0 && !lineCommittedToBody && base64.aligned()) {
             try {
-                finishBody(sink);
+                if (body.holdsCompleteObject()) {
+                    finishBody(sink);
+                }
             } catch (ProtocolException e) {
                 fail(e, sink);
             }
@@ -133,6 +154,26 @@ public final class RequestDecoder {
         return state == State.FAILED;
     }
 
+    /** Takes request line bytes up to and including an LF; @return where the next byte is */
+    private int requestLineBytes(byte[] bytes, int from, int end, RequestSink sink) throws ProtocolException {
+        int at = from;
+        while (at < end && bytes[at] != '\n') {
+            at++;
+        }
+        int run = at - from;
+        if (run > line.length - lineLength) {
+            throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
+                    "request line is longer than " + limits.maxRequestLineBytes() + " bytes");
+        }
+        System.arraycopy(bytes, from, line, lineLength, run);
+        lineLength += run;
+        if (at == end) {
+            return end;
+        }
+        requestLineEnded(sink);
+        return at + 1;
+    }
+
     private void requestLineByte(byte b, RequestSink sink) throws ProtocolException {
         if (b == '\n') {
             requestLineEnded(sink);
@@ -155,13 +196,31 @@ public final class RequestDecoder {
             throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
                     "request line is longer than " + limits.maxRequestLineBytes() + " bytes");
         }
-        RequestLine.Parsed parsed = RequestLine.parse(line, length, limits);
+        RequestLine.Parsed parsed = parse(length);
         switch (parsed.verb()) {
             case SUBSCRIBE -> sink.request(new SubscribeRequest(parsed.event(), parsed.credentials()));
             case UNSUBSCRIBE -> sink.request(new UnsubscribeRequest(parsed.event(), parsed.credentials()));
             case PUBLISH -> startBody(parsed);
             default -> throw new IllegalStateException(parsed.verb().name());
         }
+    }
+
+    /**
+     * A pipelining client repeats one request line (the same event and credentials) for every
+     * publish, so the last line parsed is remembered and a repeat costs one comparison.
+     */
+    private RequestLine.Parsed parse(int length) throws ProtocolException {
+        if (lastParsed != null && Arrays.equals(line, 0, length, lastLine, 0, lastLineLength)) {
+            return lastParsed;
+        }
+        RequestLine.Parsed parsed = RequestLine.parse(line, length, limits);
+        if (lastLine.length < length) {
+            lastLine = new byte[line.length];
+        }
+        System.arraycopy(line, 0, lastLine, 0, length);
+        lastLineLength = length;
+        lastParsed = parsed;
+        return parsed;
     }
 
     private void startBody(RequestLine.Parsed parsed) {
@@ -175,22 +234,37 @@ public final class RequestDecoder {
         body.reset();
     }
 
-    private void bodyByte(byte b, RequestSink sink) throws ProtocolException {
+    /** Takes body bytes: a run of one line's characters, or one byte that ends something; @return where the next byte is */
+    private int bodyBytes(byte[] bytes, int from, int end, RequestSink sink) throws ProtocolException {
+        byte b = bytes[from];
         if (b == '\n') {
             bodyLineEnded(sink);
-        } else if (lineCommittedToBody) {
-            if (b != '\r') {
-                base64.accept(b, body);
-            }
-        } else if (Base64Stream.isBase64Char(b) || b == '\r') {
-            line[lineLength++] = b;
-            if (lineLength == line.length) {
-                lineCommittedToBody = true;
-                flushLineToBody();
-            }
-        } else {
-            lineIsNextRequest(b, sink);
+            return from + 1;
         }
+        if (lineCommittedToBody) {
+            int at = from;
+            while (at < end && bytes[at] != '\n') {
+                at++;
+            }
+            base64.decode(bytes, from, at, body);
+            return at;
+        }
+        if (!Base64Stream.isBase64Char(b) && b != '\r') {
+            lineIsNextRequest(b, sink);
+            return from + 1;
+        }
+        int at = from;
+        int stop = Math.min(end, from + line.length - lineLength);
+        while (at < stop && (Base64Stream.isBase64Char(bytes[at]) || bytes[at] == '\r')) {
+            at++;
+        }
+        System.arraycopy(bytes, from, line, lineLength, at - from);
+        lineLength += at - from;
+        if (lineLength == line.length) {
+            lineCommittedToBody = true;
+            flushLineToBody();
+        }
+        return at;
     }
 
     /**
@@ -238,11 +312,7 @@ public final class RequestDecoder {
     }
 
     private void flushLineToBody() throws ProtocolException {
-        for (int i = 0; i < lineLength; i++) {
-            if (line[i] != '\r') {
-                base64.accept(line[i], body);
-            }
-        }
+        base64.decode(line, 0, lineLength, body);
         lineLength = 0;
     }
 

@@ -237,6 +237,22 @@ class RequestDecoderTest {
         }
     }
 
+    /** The decoder remembers the last request line parsed; a line that differs in any byte is parsed afresh. */
+    @Test
+    void pipelinedPublishesKeepTheirOwnEventAndCredentials() {
+        Credentials bob = new Credentials("bob", "secret");
+        byte[] json = utf8("{\"n\":1}");
+        Recorder recorder = decode(concat(RequestEncoder.publish("foo", ALICE, json), RequestEncoder.publish("foo", ALICE, json),
+                RequestEncoder.publish("foo", bob, json), RequestEncoder.publish("fop", bob, json),
+                RequestEncoder.publish("foo", new Credentials("alice", "secreT"), json)));
+        assertEquals(List.of(), recorder.errors);
+        List<String> seen = recorder.requests.stream()
+                .map(r -> ((PublishRequest) r).event() + " " + ((PublishRequest) r).credentials().username() + ":"
+                        + ((PublishRequest) r).credentials().password())
+                .toList();
+        assertEquals(List.of("foo alice:secret", "foo alice:secret", "foo bob:secret", "fop bob:secret", "foo alice:secreT"), seen);
+    }
+
     @Test
     void longSingleLineBodyIsStreamed() {
         String big = "{\"data\":\"" + "x".repeat(100_000) + "\"}";

@@ -30,6 +30,6 @@ public class BridgeBean implements EventLiteListener {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ConnectionHandler open(InetSocketAddress address, ListenerStatus status) {
-        return router.open(address, status, beanManager);
+        return router.open(address, status, beanManager).bean();
     }
 }

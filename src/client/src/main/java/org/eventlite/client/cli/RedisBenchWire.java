@@ -71,46 +71,89 @@ final class RedisBenchWire implements BenchWire {
     }
 
     /**
-     * Counts RESP lines and keeps only each message's payload line, handed over in place when a
-     * read holds it whole; only a payload split between reads is copied.
+     * Skips each message's header lines and takes its payload by the length the last header
+     * gives, handed over in place when a read holds it whole; only a payload split between
+     * reads is copied.
      */
     @Override
     public FrameReader frameReader(PayloadSink sink, int maxPayloadBytes) {
-        byte[] carried = new byte[maxPayloadBytes + 1];
-        return new FrameReader() {
-            private int line;
-            private int carriedLength;
+        return new MessageReader(sink, maxPayloadBytes);
+    }
 
-            @Override
-            public void feed(byte[] buffer, int count) throws IOException {
-                int at = 0;
-                while (at < count) {
-                    int newline = ByteScan.indexOf(buffer, at, count, (byte) '\n');
-                    int stop = newline < 0 ? count : newline;
-                    boolean payloadLine = line == MESSAGE_LINES - 1;
-                    if (payloadLine && (newline < 0 || carriedLength > 0)) {
-                        if (carriedLength + stop - at > carried.length) {
-                            throw new IOException("a message longer than " + maxPayloadBytes + " bytes");
-                        }
-                        System.arraycopy(buffer, at, carried, carriedLength, stop - at);
-                        carriedLength += stop - at;
-                    }
-                    if (newline < 0) {
-                        return;
-                    }
-                    if (payloadLine) {
-                        // without the CR before the LF
-                        if (carriedLength > 0) {
-                            sink.payload(carried, 0, carriedLength - 1);
-                        } else {
-                            sink.payload(buffer, at, newline - at - 1);
-                        }
-                        carriedLength = 0;
-                    }
-                    line = payloadLine ? 0 : line + 1;
-                    at = newline + 1;
-                }
+    private static final class MessageReader implements FrameReader {
+
+        private final PayloadSink sink;
+        private final byte[] carried;
+        /** Header line being read, 0 to {@link #MESSAGE_LINES} - 2; the payload after the last. */
+        private int line;
+        private boolean inPayload;
+        /** The payload's length plus its CR LF, from the {@code $m} header. */
+        private int payloadBytes;
+        private int carriedLength;
+        /** The digits of the {@code $m} header read so far. */
+        private int declaredLength;
+
+        MessageReader(PayloadSink sink, int maxPayloadBytes) {
+            this.sink = sink;
+            this.carried = new byte[maxPayloadBytes + 2];
+        }
+
+        @Override
+        public void feed(byte[] buffer, int count) throws IOException {
+            int at = 0;
+            while (at < count) {
+                at = inPayload ? payload(buffer, at, count) : header(buffer, at, count);
             }
-        };
+        }
+
+        private int header(byte[] buffer, int from, int count) throws IOException {
+            boolean lengthLine = line == MESSAGE_LINES - 2;
+            int at = from;
+            while (at < count && buffer[at] != '\n') {
+                if (lengthLine && buffer[at] >= '0' && buffer[at] <= '9') {
+                    declaredLength = declaredLength * 10 + buffer[at] - '0';
+                }
+                at++;
+            }
+            if (at == count) {
+                return count;
+            }
+            if (lengthLine) {
+                if (declaredLength > carried.length - 2) {
+                    throw new IOException("a message of " + declaredLength + " bytes, more than expected");
+                }
+                payloadBytes = declaredLength + 2;
+                declaredLength = 0;
+                inPayload = true;
+                line = 0;
+            } else {
+                line++;
+            }
+            return at + 1;
+        }
+
+        private int payload(byte[] buffer, int from, int count) throws IOException {
+            if (carriedLength == 0 && count - from >= payloadBytes) {
+                deliver(buffer, from);
+                return from + payloadBytes;
+            }
+            int take = Math.min(count - from, payloadBytes - carriedLength);
+            System.arraycopy(buffer, from, carried, carriedLength, take);
+            carriedLength += take;
+            if (carriedLength == payloadBytes) {
+                carriedLength = 0;
+                deliver(carried, 0);
+            }
+            return from + take;
+        }
+
+        private void deliver(byte[] bytes, int offset) throws IOException {
+            int end = offset + payloadBytes;
+            if (bytes[end - 2] != '\r' || bytes[end - 1] != '\n') {
+                throw new IOException("a message without CR LF after its payload");
+            }
+            inPayload = false;
+            sink.payload(bytes, offset, payloadBytes - 2);
+        }
     }
 }

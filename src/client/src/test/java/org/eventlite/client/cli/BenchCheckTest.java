@@ -93,14 +93,18 @@ class BenchCheckTest {
     }
 
     @Test
-    void redisPayloadIsTheLastLineOfEachMessage() throws IOException {
+    void redisPayloadsSplitAtEveryPositionAreTakenByTheirLength() throws IOException {
         byte[] messages = ("*3\r\n$7\r\nmessage\r\n$7\r\nbench.1\r\n$7\r\n{\"a\":1}\r\n"
-                + "*3\r\n$7\r\nmessage\r\n$7\r\nbench.1\r\n$8\r\n{\"b\":22}\r\n").getBytes(StandardCharsets.US_ASCII);
-        List<String> seen = new ArrayList<>();
-        BenchWire.FrameReader reader = new RedisBenchWire(EVENT).frameReader(
-                (b, offset, length) -> seen.add(new String(b, offset, length, StandardCharsets.UTF_8)), 64);
-        reader.feed(messages, messages.length);
-        assertEquals(List.of("{\"a\":1}", "{\"b\":22}"), seen);
+                + "*3\r\n$7\r\nmessage\r\n$7\r\nbench.1\r\n$11\r\n{\"b\":\"\r\n2\"}\r\n").getBytes(StandardCharsets.US_ASCII);
+        for (int split = 0; split <= messages.length; split++) {
+            List<String> seen = new ArrayList<>();
+            BenchWire.FrameReader reader = new RedisBenchWire(EVENT).frameReader(
+                    (b, offset, length) -> seen.add(new String(b, offset, length, StandardCharsets.UTF_8)), 64);
+            reader.feed(Arrays.copyOfRange(messages, 0, split), split);
+            byte[] rest = Arrays.copyOfRange(messages, split, messages.length);
+            reader.feed(rest, rest.length);
+            assertEquals(List.of("{\"a\":1}", "{\"b\":\"\r\n2\"}"), seen, "split at " + split);
+        }
     }
 
     @Test

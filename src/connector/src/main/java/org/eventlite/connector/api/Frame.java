@@ -15,12 +15,12 @@ public final class Frame {
     public static final Frame OK = new Frame(Replies.ok(), 0);
     public static final Frame PERMISSION_DENIED = new Frame(Replies.permissionDenied(), 0);
 
-    /** Read-only from the start: each delivery takes one duplicate of it, not a new wrapper and view. */
-    private final ByteBuffer bytes;
+    /** Never written after construction; connections copy from it, so one array serves every subscriber. */
+    private final byte[] bytes;
     private final long createdNanos;
 
     private Frame(byte[] bytes, long createdNanos) {
-        this.bytes = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        this.bytes = bytes;
         this.createdNanos = createdNanos;
     }
 
@@ -40,11 +40,21 @@ public final class Frame {
     }
 
     public int length() {
-        return bytes.capacity();
+        return bytes.length;
     }
 
     /** A read-only view positioned at the start, with a position of its own. */
     public ByteBuffer view() {
-        return bytes.duplicate();
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+
+    /**
+     * Copies the bytes from offset {@code from} on into {@code into}, as many as it has room for.
+     * @return the bytes copied
+     */
+    public int copyTo(ByteBuffer into, int from) {
+        int count = Math.min(into.remaining(), bytes.length - from);
+        into.put(bytes, from, count);
+        return count;
     }
 }
