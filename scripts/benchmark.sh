@@ -8,6 +8,10 @@
 # redis-server: apt-get install redis-server), runs every scenario against
 # both, writes the results file (machine, versions, figures, ratios) and stops
 # both servers. Not part of CI: it takes several minutes and wants a quiet machine.
+#
+# Besides what the generator prints, the script reads each server's own CPU
+# time (utime + stime of its process) around every scenario: server CPU per
+# delivery does not depend on how fast the generator, which shares the cores, is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 results=${1:-target/benchmark-results.md}
@@ -32,19 +36,13 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -sf http://127.0.0.1:9080/health/ready >/dev/null || { echo "EventLite did not become ready" >&2; exit 1; }
-
-# name|arguments: the issue's scenarios but (e), memory per idle connection, measured after them
-scenarios=(
-  "a: 1 publisher, 10 subscribers, 100 events of ~40 B|--events 100 --size 40"
-  "b: 1 publisher, 10 subscribers, 200,000 events of 100 B, pipelined|--events 200000 --size 100"
-  "c: 4 publishers, 100 subscribers, 50,000 events of 100 B each|--publishers 4 --subscribers 100 --events 50000 --size 100 --timeout-seconds 180"
-  "d: latency, 5,000 events/s for 10 s to 10 subscribers|--events 50000 --rate 5000 --size 100"
-  "f: size sweep, 10 KiB, 20,000 events|--events 20000 --size 10240"
-  "f: size sweep, 1 MiB, 100 events|--events 100 --size 1048000"
-)
+server_jvm=$(pgrep -f 'ws-server.jar eventlite( |$)' | head -n 1)
 
 figure() { sed -n "s|.*$1=\([0-9.]*\).*|\1|p" <<<"$2"; }
 ratio() { python3 -c "import sys; a,b=sys.argv[1:]; print('%.2f' % (float(a)/float(b)) if a and b and float(b) else '-')" "$1" "$2"; }
+# CPU time of a process in clock ticks (utime + stime), and ticks to microseconds per item
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+per_item_us() { python3 -c "import sys,os; t,n=sys.argv[1:]; print('%.2f' % (float(t)*1e6/os.sysconf('SC_CLK_TCK')/float(n)) if n and float(n) else '-')" "$1" "$2"; }
 
 {
   echo "# EventLite and Redis side by side"
@@ -54,44 +52,23 @@ ratio() { python3 -c "import sys; a,b=sys.argv[1:]; print('%.2f' % (float(a)/flo
   echo "- java: $(java -version 2>&1 | head -1)"
   echo "- Open Liberty: $(sed -n 's/.*<openliberty.version>\(.*\)<.*/\1/p' pom.xml)"
   echo "- redis: $(redis-server --version | cut -d' ' -f3)"
-  echo "- generator: src/client/bin/eventlite bench (checks order, payloads and counts; shares the cores)"
+  echo "- generator: src/client/bin/eventlite bench (checks every payload byte, order and counts; shares the cores)"
+  echo "- server CPU: the server process's own CPU time during the scenario, per delivery"
   echo
-  echo "| scenario | EventLite deliveries/s | Redis deliveries/s | ratio | EventLite latency µs | Redis latency µs | notes |"
-  echo "|---|---|---|---|---|---|---|"
 } >"$results"
 
-for scenario in "${scenarios[@]}"; do
-  name=${scenario%%|*}
-  args=${scenario#*|}
-  # shellcheck disable=SC2086
-  ours=$("$bench" bench --server 127.0.0.1:34343 $args 2>&1 | tail -1 || true)
-  # shellcheck disable=SC2086
-  theirs=$("$bench" bench --redis --server "127.0.0.1:$redis_port" $args 2>&1 | tail -1 || true)
-  echo "EventLite $name: $ours"
-  echo "Redis     $name: $theirs"
-  ours_rate=$(figure "deliveries/s" "$ours")
-  theirs_rate=$(figure "deliveries/s" "$theirs")
-  ours_latency=$(sed -n 's/.*latency-us \(p50=[0-9]* p99=[0-9]* p99.9=[0-9]* max=[0-9]*\).*/\1/p' <<<"$ours")
-  theirs_latency=$(sed -n 's/.*latency-us \(p50=[0-9]* p99=[0-9]* p99.9=[0-9]* max=[0-9]*\).*/\1/p' <<<"$theirs")
-  notes=""
-  grep -q FAILED <<<"$ours" && notes="EventLite: ${ours#*FAILED: }"
-  grep -q FAILED <<<"$theirs" && notes="$notes Redis: ${theirs#*FAILED: }"
-  [ "${name:0:2}" = "a:" ] && notes="$notes wall time: EventLite $(figure seconds "$ours") s, Redis $(figure seconds "$theirs") s"
-  echo "| $name | $ours_rate | $theirs_rate | $(ratio "$ours_rate" "$theirs_rate") | $ours_latency | $theirs_latency | $notes |" >>"$results"
-done
-# (e): 10,000 idle subscriber connections. EventLite: live heap after a full GC (jcmd class
-# histogram), before and while they are held; Redis: used_memory.
+# (e) first, on fresh servers: 10,000 idle subscriber connections. EventLite: live heap after a
+# full GC (jcmd class histogram), before and while they are held; Redis: used_memory.
 idle=10000
 live_heap() { jcmd "$1" GC.class_histogram | awk '/^Total/ {print $3}'; }
 redis_memory() { redis-cli -p "$redis_port" info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p'; }
 hold() {  # hold ARGS...: starts bench holding the idle connections, returns once they are all open
-  "$bench" bench --idle-connections "$idle" --hold-seconds 30 --events 1 "$@" >target/benchmark-idle.log 2>&1 &
+  "$bench" bench --idle-connections "$idle" --hold-seconds 20 --events 1 "$@" >target/benchmark-idle.log 2>&1 &
   holder=$!
   for _ in $(seq 1 120); do grep -q '^holding' target/benchmark-idle.log && return 0; sleep 1; done
   echo "the idle connections did not open: $(cat target/benchmark-idle.log)" >&2
   return 1
 }
-server_jvm=$(pgrep -f 'ws-server.jar eventlite( |$)' | head -n 1)
 before=$(live_heap "$server_jvm")
 hold --server 127.0.0.1:34343 && during=$(live_heap "$server_jvm")
 kill "$holder" 2>/dev/null || true; wait "$holder" 2>/dev/null || true
@@ -101,7 +78,62 @@ kill "$holder" 2>/dev/null || true; wait "$holder" 2>/dev/null || true
 ours_bytes=$(( (during - before) / idle ))
 theirs_bytes=$(( (redis_during - redis_before) / idle ))
 echo "e: EventLite live heap $before -> $during bytes; Redis used_memory $redis_before -> $redis_during bytes"
-echo "| e: 10,000 idle subscriber connections, bytes each | $ours_bytes (server heap) | $theirs_bytes (used_memory) | $(ratio "$ours_bytes" "$theirs_bytes") |  |  | target: at most 16,384 bytes of heap |" >>"$results"
+
+# Both servers warmed up alike before anything is measured (EventLite's JIT compiles on first use).
+"$bench" bench --server 127.0.0.1:34343 --events 200000 --size 100 >/dev/null
+"$bench" bench --redis --server "127.0.0.1:$redis_port" --events 200000 --size 100 >/dev/null
+
+# name|arguments
+scenarios=(
+  "a: 1 publisher, 10 subscribers, 100 events of ~40 B|--events 100 --size 40"
+  "b: 1 publisher, 10 subscribers, 200,000 events of 100 B, pipelined|--events 200000 --size 100"
+  "c: 4 publishers, 100 subscribers, 50,000 events of 100 B each|--publishers 4 --subscribers 100 --events 50000 --size 100 --timeout-seconds 180"
+  "d: latency, 5,000 events/s for 10 s to 10 subscribers, after 2 s untimed|--events 60000 --warmup-events 10000 --rate 5000 --size 100"
+  "f: size sweep, 100 B, 200,000 events|--events 200000 --size 100"
+  "f: size sweep, 10 KiB, 20,000 events|--events 20000 --size 10240"
+  "f: size sweep, 1 MiB, 100 events|--events 100 --size 1048000"
+)
+
+{
+  echo "| scenario | EventLite deliveries/s | Redis deliveries/s | ratio | EventLite server CPU µs/delivery | Redis server CPU µs/delivery | EventLite latency µs | Redis latency µs | notes |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+} >>"$results"
+
+run() {  # run PID ARGS...: one bench run; prints its result line, then the server's CPU ticks it took
+  local pid=$1 start output
+  shift
+  start=$(cpu_ticks "$pid")
+  output=$("$bench" bench "$@" 2>&1 | tail -1 || true)
+  echo "$output"
+  echo $(( $(cpu_ticks "$pid") - start ))
+}
+
+for scenario in "${scenarios[@]}"; do
+  name=${scenario%%|*}
+  args=${scenario#*|}
+  # shellcheck disable=SC2086
+  { read -r ours; read -r ours_ticks; } < <(run "$server_jvm" --server 127.0.0.1:34343 $args)
+  # shellcheck disable=SC2086
+  { read -r theirs; read -r theirs_ticks; } < <(run "$redis_pid" --redis --server "127.0.0.1:$redis_port" $args)
+  echo "EventLite $name: $ours (server CPU ticks $ours_ticks)"
+  echo "Redis     $name: $theirs (server CPU ticks $theirs_ticks)"
+  ours_rate=$(figure "deliveries/s" "$ours")
+  theirs_rate=$(figure "deliveries/s" "$theirs")
+  ours_cpu=$(per_item_us "$ours_ticks" "$(figure deliveries "$ours")")
+  theirs_cpu=$(per_item_us "$theirs_ticks" "$(figure deliveries "$theirs")")
+  ours_latency=$(sed -n 's/.*latency-us \(p50=[0-9]* p99=[0-9]* p99.9=[0-9]* max=[0-9]*\).*/\1/p' <<<"$ours")
+  theirs_latency=$(sed -n 's/.*latency-us \(p50=[0-9]* p99=[0-9]* p99.9=[0-9]* max=[0-9]*\).*/\1/p' <<<"$theirs")
+  notes=""
+  grep -q FAILED <<<"$ours" && notes="EventLite: ${ours#*FAILED: }"
+  grep -q FAILED <<<"$theirs" && notes="$notes Redis: ${theirs#*FAILED: }"
+  if [ "${name:0:2}" = "a:" ]; then
+    ticks_ms() { python3 -c "import sys,os; print('%.0f' % (float(sys.argv[1])*1e3/os.sysconf('SC_CLK_TCK')))" "$1"; }
+    notes="$notes wall time: EventLite $(figure seconds "$ours") s, Redis $(figure seconds "$theirs") s;"
+    notes="$notes server CPU time: EventLite $(ticks_ms "$ours_ticks") ms, Redis $(ticks_ms "$theirs_ticks") ms (clock ticks of 10 ms)"
+  fi
+  echo "| $name | $ours_rate | $theirs_rate | $(ratio "$ours_rate" "$theirs_rate") | $ours_cpu | $theirs_cpu | $ours_latency | $theirs_latency | $notes |" >>"$results"
+done
+echo "| e: 10,000 idle subscriber connections, bytes each | $ours_bytes (server heap) | $theirs_bytes (used_memory) | $(ratio "$ours_bytes" "$theirs_bytes") |  |  |  |  | measured first, on fresh servers; target: at most 16,384 bytes of heap |" >>"$results"
 
 echo
 echo "results: $results"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Measure deliveries per second: publishers pipeline events to subscribers of one event.")
 final class BenchCommand implements Callable<Integer> {
 
+    private static final int CONNECT_TIMEOUT_MILLIS = 5000;
     /** The server's default eventlite.max-subscriptions-per-connection. */
     private static final int PATTERNS_PER_CONNECTION = 100;
 
@@ -59,6 +61,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Events per second per publisher, paced; 0 (default) publishes as fast as acknowledged.")
     int rate;
 
+    @Option(names = "--reader-threads", defaultValue = "2",
+            description = "Threads that read and check the subscribers' connections (each a selector over its share).")
+    int readerThreads;
+
+    @Option(names = "--warmup-events", defaultValue = "0",
+            description = "Paced mode: the first N events of each publisher are checked and counted but their latency"
+                    + " is not recorded, so start-up (the generator's own JIT) does not count. Add them to --events.")
+    int warmupEvents;
+
     @Option(names = "--redis",
             description = "Speak Redis Pub/Sub (RESP) to --server instead: the same run against Redis, to compare.")
     boolean redis;
@@ -81,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String event = "bench." + System.nanoTime();
-        BenchRun run = new BenchRun(event, BenchWire.of(redis, event), publishers, events, size, rate);
+        BenchRun run = new BenchRun(event, BenchWire.of(redis, event), publishers, events, size, rate, warmupEvents);
         InetSocketAddress address = connection.address();
         InetSocketAddress subscribeAddress = subscribeServer == null ? address
                 : org.eventlite.client.ServerAddress.parse(subscribeServer).socketAddress();
@@ -97,11 +108,19 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(holdSeconds));
             }
+            BenchReaders readers = new BenchReaders(Math.min(readerThreads, subscribers));
             for (int s = 0; s < subscribers; s++) {
-                Socket socket = open(subscribeAddress, sockets);
+                SocketChannel channel = SocketChannel.open();
+                Socket socket = channel.socket();
+                sockets.add(socket);
+                configure(socket);
+                socket.connect(subscribeAddress, CONNECT_TIMEOUT_MILLIS);
                 run.wire.subscribe(socket, event);
-                new BenchSubscriber(run, socket, delivered).start("bench-sub-" + s);
+                BenchSubscriber subscriber = new BenchSubscriber(run, delivered);
+                run.subscribers.add(subscriber);
+                readers.add(channel, subscriber);
             }
+            readers.start();
             long start = System.nanoTime();
             for (int p = 0; p < publishers; p++) {
                 new BenchPublisher(run, open(address, sockets), p).start();
@@ -112,9 +131,9 @@ final class BenchCommand implements Callable<Integer> {
             if (!complete) {
                 run.fail("timed out with " + deliveries + " of " + run.eventsPerSubscriber() * subscribers + " deliveries");
             }
-            out.printf("publishers=%d subscribers=%d idle-patterns=%d events=%d size=%d rate=%d deliveries=%d seconds=%.3f"
-                    + " deliveries/s=%.0f events/s=%.0f %s%s%n",
-                    publishers, subscribers, idlePatterns, events, size, rate, deliveries, seconds,
+            out.printf("publishers=%d subscribers=%d idle-patterns=%d events=%d size=%d rate=%d warmup-events=%d"
+                    + " deliveries=%d seconds=%.3f deliveries/s=%.0f events/s=%.0f %s%s%n",
+                    publishers, subscribers, idlePatterns, events, size, rate, warmupEvents, deliveries, seconds,
                     deliveries / seconds, publishers * (double) events / seconds, run.latencies.summary(),
                     run.failure() == null ? "" : " FAILED: " + run.failure());
             out.flush();
@@ -155,10 +174,14 @@ final class BenchCommand implements Callable<Integer> {
 
     private static Socket open(InetSocketAddress address, List<Socket> sockets) throws IOException {
         Socket socket = new Socket();
+        sockets.add(socket);
+        configure(socket);
+        socket.connect(address, CONNECT_TIMEOUT_MILLIS);
+        return socket;
+    }
+
+    private static void configure(Socket socket) throws IOException {
         socket.setTcpNoDelay(true);
         socket.setReceiveBufferSize(1 << 20);
-        socket.connect(address, 5000);
-        sockets.add(socket);
-        return socket;
     }
 }

@@ -15,6 +15,13 @@ import java.util.concurrent.locks.LockSupport;
 final class BenchPublisher {
 
     private static final int MAX_UNACKNOWLEDGED = 20_000;
+    /**
+     * Bytes of events published and not yet received by every subscriber. Without it a
+     * publisher acknowledged as soon as the server has queued its event outruns the
+     * subscribers until the server drops them (EventLite at 8 MiB pending, Redis at its
+     * pub/sub output buffer limit): the run measures what a server sustains, not that.
+     */
+    private static final long MAX_IN_FLIGHT_BYTES = 4 << 20;
     private static final int BATCH = 256;
 
     private final BenchRun run;
@@ -49,6 +56,7 @@ final class BenchPublisher {
             for (int seq = 0; seq < run.events; seq += perWrite) {
                 int count = Math.min(perWrite, run.events - seq);
                 window.acquire(count);
+                awaitSubscribers(seq + count);
                 if (run.rate > 0) {
                     awaitDue(start, seq);
                 }
@@ -63,6 +71,14 @@ final class BenchPublisher {
             out.flush();
         } catch (IOException | InterruptedException e) {
             run.fail("publisher " + publisher + ": " + e);
+        }
+    }
+
+    /** Waits until every subscriber is close enough behind for events up to {@code seq} to be in flight. */
+    private void awaitSubscribers(int seq) {
+        long window = Math.max(2 * BATCH, MAX_IN_FLIGHT_BYTES / Math.max(1, run.size));
+        while (seq - run.deliveredToAll(publisher) > window && run.failure() == null) {
+            LockSupport.parkNanos(50_000);
         }
     }
 

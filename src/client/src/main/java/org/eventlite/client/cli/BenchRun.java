@@ -13,17 +13,31 @@ final class BenchRun {
     final int size;
     /** Events per second per publisher; 0 publishes as fast as acknowledged. */
     final int rate;
+    /** Events per publisher at the start whose latency is not recorded (they are still checked and counted). */
+    final int untimedEvents;
     final AtomicLong deliveries = new AtomicLong();
+    /** Every subscriber of the run, for the publishers' end-to-end window; filled before publishing starts. */
+    final java.util.List<BenchSubscriber> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Latencies latencies = new Latencies();
     private final AtomicReference<String> failure = new AtomicReference<>();
 
-    BenchRun(String event, BenchWire wire, int publishers, int events, int size, int rate) {
+    BenchRun(String event, BenchWire wire, int publishers, int events, int size, int rate, int untimedEvents) {
         this.event = event;
         this.wire = wire;
         this.publishers = publishers;
         this.events = events;
         this.size = size;
         this.rate = rate;
+        this.untimedEvents = untimedEvents;
+    }
+
+    /** The events of {@code publisher} that every subscriber has received. */
+    int deliveredToAll(int publisher) {
+        int least = Integer.MAX_VALUE;
+        for (BenchSubscriber subscriber : subscribers) {
+            least = Math.min(least, subscriber.received(publisher));
+        }
+        return least;
     }
 
     long eventsPerSubscriber() {

@@ -1,61 +1,79 @@
 package org.eventlite.client.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * One subscriber connection on its own thread: checks every payload byte for
- * byte, and per publisher that sequence numbers arrive in order without gap or
- * duplicate; the first failure ends it and fails the run.
+ * The checks of one subscriber connection, fed by a {@link BenchReaders} thread:
+ * every payload byte for byte, and per publisher that sequence numbers arrive in
+ * order without gap or duplicate. The first failure ends it and fails the run.
  */
 final class BenchSubscriber implements BenchWire.PayloadSink {
 
     /** Deliveries are added to the shared tally in steps, not one contended increment each. */
     private static final int TALLY_STEP = 1024;
+    private static final int PROGRESS_STEP = 16;
 
     private final BenchRun run;
-    private final Socket socket;
     private final CountDownLatch done;
     private final BenchPayload payload;
+    private final BenchWire.FrameReader frames;
     private final int[] nextSeq;
+    /** {@link #nextSeq} as other threads see it, published every {@link #PROGRESS_STEP} events and at the end. */
+    private final AtomicIntegerArray progress;
+    private final long expected;
     private long received;
+    private volatile boolean finished;
 
-    BenchSubscriber(BenchRun run, Socket socket, CountDownLatch done) {
+    BenchSubscriber(BenchRun run, CountDownLatch done) {
         this.run = run;
-        this.socket = socket;
         this.done = done;
         this.payload = new BenchPayload(run.event, run.size);
+        this.frames = run.wire.frameReader(this, run.size + 1024);
         this.nextSeq = new int[run.publishers];
+        this.progress = new AtomicIntegerArray(run.publishers);
+        this.expected = run.eventsPerSubscriber();
     }
 
-    void start(String name) {
-        Thread reader = new Thread(this::read, name);
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void read() {
-        long expected = run.eventsPerSubscriber();
-        BenchWire.FrameReader frames = run.wire.frameReader(this, run.size + 1024);
-        byte[] buffer = new byte[1 << 20];
+    /** Bytes read from the connection; @return true once every event arrived or the subscriber failed */
+    boolean feed(byte[] buffer, int count) {
         try {
-            InputStream in = socket.getInputStream();
-            int n;
-            while (received < expected && (n = in.read(buffer)) > 0) {
-                frames.feed(buffer, n);
-            }
-            if (received != expected) {
-                run.fail("a subscriber got " + received + " of " + expected + " events");
-            }
+            frames.feed(buffer, count);
         } catch (IOException e) {
-            run.fail("subscriber: " + e.getMessage());
-        } finally {
-            run.deliveries.addAndGet(received % TALLY_STEP);
-            done.countDown();
+            finish("subscriber: " + e.getMessage());
         }
+        if (received == expected) {
+            finish(null);
+        }
+        return finished;
+    }
+
+    /** The connection ended or failed: a failure unless everything arrived. */
+    void ended(String why) {
+        finish(received == expected ? null : "a subscriber got " + received + " of " + expected + " events (" + why + ")");
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    /** How many events of {@code publisher} have arrived, as of the last step; any thread. */
+    int received(int publisher) {
+        return finished ? Integer.MAX_VALUE : progress.get(publisher);
+    }
+
+    private void finish(String failure) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (failure != null) {
+            run.fail(failure);
+        }
+        run.deliveries.addAndGet(received % TALLY_STEP);
+        done.countDown();
     }
 
     @Override
@@ -69,8 +87,13 @@ final class BenchSubscriber implements BenchWire.PayloadSink {
         if (payload.seq() != nextSeq[publisher]) {
             throw new IOException("publisher " + publisher + ": expected seq " + nextSeq[publisher] + ", got " + payload.seq());
         }
-        nextSeq[publisher]++;
-        if (run.rate > 0) {
+        if (received == expected) {
+            throw new IOException("more events than published");
+        }
+        if (++nextSeq[publisher] % PROGRESS_STEP == 0 || nextSeq[publisher] == run.events) {
+            progress.lazySet(publisher, nextSeq[publisher]);
+        }
+        if (run.rate > 0 && payload.seq() >= run.untimedEvents) {
             run.latencies.record(now - payload.sentNanos());
         }
         if (++received % TALLY_STEP == 0) {

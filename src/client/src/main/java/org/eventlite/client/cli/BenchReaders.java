@@ -1,0 +1,87 @@
+package org.eventlite.client.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The subscriber side of the load generator: a few threads, each a selector
+ * over its share of the subscriber connections, as event-loop load generators
+ * (redis-benchmark, nats bench) do. A thread per connection would make every
+ * event wake ten (or a hundred) threads on the generator's share of two cores.
+ */
+final class BenchReaders {
+
+    private static final int READ_BUFFER_BYTES = 1 << 20;
+
+    private final List<Selector> selectors = new ArrayList<>();
+    private int next;
+
+    BenchReaders(int threads) throws IOException {
+        for (int i = 0; i < threads; i++) {
+            selectors.add(Selector.open());
+        }
+    }
+
+    /** A subscribed connection, switched to non-blocking and read from now on. */
+    void add(SocketChannel channel, BenchSubscriber subscriber) throws IOException {
+        channel.configureBlocking(false);
+        channel.register(selectors.get(next), SelectionKey.OP_READ, subscriber);
+        next = (next + 1) % selectors.size();
+    }
+
+    void start() {
+        for (int i = 0; i < selectors.size(); i++) {
+            Selector selector = selectors.get(i);
+            Thread reader = new Thread(() -> read(selector), "bench-readers-" + i);
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    private static void read(Selector selector) {
+        ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+        try (selector) {
+            while (!selector.keys().isEmpty()) {
+                selector.select();
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    readable(key, buffer);
+                }
+            }
+        } catch (IOException e) {
+            for (SelectionKey key : selector.keys()) {
+                ((BenchSubscriber) key.attachment()).ended("reader failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Reads until the socket has nothing more; a finished or closed subscriber leaves the selector. */
+    private static void readable(SelectionKey key, ByteBuffer buffer) {
+        BenchSubscriber subscriber = (BenchSubscriber) key.attachment();
+        SocketChannel channel = (SocketChannel) key.channel();
+        try {
+            int n;
+            while ((n = channel.read(buffer.clear())) > 0) {
+                if (subscriber.feed(buffer.array(), n)) {
+                    key.cancel();
+                    return;
+                }
+            }
+            if (n < 0) {
+                subscriber.ended("the server closed the connection");
+                key.cancel();
+            }
+        } catch (IOException e) {
+            subscriber.ended(e.getMessage());
+            key.cancel();
+        }
+    }
+}
