@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,14 +52,20 @@ class SlowSubscriberIT {
                 assertEquals("ok", reader.subscribe(EVENT, TestServer.ANONYMOUS));
             }
             List<Future<Integer>> received = new ArrayList<>();
-            for (RawClient reader : readers) {
-                received.add(pool.submit(() -> readAll(reader)));
+            AtomicIntegerArray progress = new AtomicIntegerArray(readers.size());
+            for (int r = 0; r < readers.size(); r++) {
+                RawClient reader = readers.get(r);
+                int index = r;
+                received.add(pool.submit(() -> readAll(reader, progress, index)));
             }
 
+            // The readers keep up (at most two big events behind, far below the limit): only
+            // the stalled subscriber may be dropped, however fast the server pushes frames.
             String filler = "x".repeat(BIG_EVENT_BYTES - "{\"seq\":\"000\",\"d\":\"\"}".length());
             for (int i = 0; i < BIG_EVENTS; i++) {
                 assertEquals("ok", publisher.publish(EVENT, TestServer.ANONYMOUS,
                         "{\"seq\":\"" + String.format("%03d", i) + "\",\"d\":\"" + filler + "\"}"));
+                awaitReaders(progress, i - 1);
             }
             JsonObject afterBig = ServerHealth.awaitListenerData(
                     data -> data.getJsonNumber("slowConsumerDisconnects").longValue() > droppedBefore, Duration.ofSeconds(2));
@@ -115,8 +122,21 @@ class SlowSubscriberIT {
         }
     }
 
-    /** Reads every event in order; returns how many arrived. */
-    private static int readAll(RawClient reader) throws IOException {
+    /** Waits until every reader has read {@code count} events. */
+    private static void awaitReaders(AtomicIntegerArray progress, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (int r = 0; r < progress.length(); r++) {
+            while (progress.get(r) < count) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("reader " + r + " has read " + progress.get(r) + " of " + count + " events");
+                }
+                Waits.betweenPolls(5);
+            }
+        }
+    }
+
+    /** Reads every event in order, counting them in {@code progress}; returns how many arrived. */
+    private static int readAll(RawClient reader, AtomicIntegerArray progress, int index) throws IOException {
         for (int i = 0; i < BIG_EVENTS + SMALL_EVENTS; i++) {
             String json = reader.readEventJson();
             String expected = i < BIG_EVENTS
@@ -125,6 +145,7 @@ class SlowSubscriberIT {
             if (!json.startsWith(expected)) {
                 throw new AssertionError("event " + i + " out of order: " + json.substring(0, Math.min(60, json.length())));
             }
+            progress.incrementAndGet(index);
         }
         return BIG_EVENTS + SMALL_EVENTS;
     }

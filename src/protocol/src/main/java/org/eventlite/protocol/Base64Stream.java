@@ -10,12 +10,16 @@ final class Base64Stream {
     private static final int[] VALUES = new int[128];
     /** Indexed by unsigned byte: one load per byte on the body's hot path. */
     private static final boolean[] BASE64_CHARS = new boolean[256];
+    /** Indexed by unsigned byte: the value of a data character, -1 for anything else ('=', CR, LF...). */
+    static final int[] DATA_VALUES = new int[256];
 
     static {
         java.util.Arrays.fill(VALUES, -1);
+        java.util.Arrays.fill(DATA_VALUES, -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < alphabet.length(); i++) {
             VALUES[alphabet.charAt(i)] = i;
+            DATA_VALUES[alphabet.charAt(i)] = i;
             BASE64_CHARS[alphabet.charAt(i)] = true;
         }
         BASE64_CHARS['='] = true;
@@ -44,12 +48,19 @@ final class Base64Stream {
     }
 
     /**
-     * Decodes a run of characters, CRs skipped. The common case, data characters
-     * before any padding, stays in a tight loop; padding and errors go through
-     * {@link #accept}.
+     * Decodes a run of characters, CRs skipped. The common case, whole groups of
+     * four data characters, is decoded by the body buffer straight into its array;
+     * groups split by a line break or a read, padding and errors go through
+     * {@link #accept} a character at a time.
      */
-    void decode(byte[] characters, int from, int to, Output out) throws ProtocolException {
+    void decode(byte[] characters, int from, int to, BodyBuffer out) throws ProtocolException {
         for (int i = from; i < to; i++) {
+            if (count == 0 && padding == 0 && !closed) {
+                i = out.decodeGroups(characters, i, to);
+                if (i == to) {
+                    return;
+                }
+            }
             byte c = characters[i];
             int value = c >= 0 ? VALUES[c] : -1;
             if (value < 0 || padding > 0 || closed) {

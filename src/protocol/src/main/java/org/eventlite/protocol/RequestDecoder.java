@@ -206,20 +206,20 @@ public final class RequestDecoder {
     }
 
     /**
-     * A pipelining client repeats one request line (the same event and credentials) for every
-     * publish, so the last line parsed is remembered and a repeat costs one comparison.
+     * A publisher repeats one request line (the same event and credentials) for every publish,
+     * so the last publish line parsed is remembered and a repeat costs one comparison. Only
+     * publish lines: a subscriber's connection, often idle for hours, keeps no copy.
      */
     private RequestLine.Parsed parse(int length) throws ProtocolException {
         if (lastParsed != null && Arrays.equals(line, 0, length, lastLine, 0, lastLineLength)) {
             return lastParsed;
         }
         RequestLine.Parsed parsed = RequestLine.parse(line, length, limits);
-        if (lastLine.length < length) {
-            lastLine = new byte[line.length];
+        if (parsed.verb() == RequestLine.Verb.PUBLISH) {
+            lastLine = Arrays.copyOf(line, length);
+            lastLineLength = length;
+            lastParsed = parsed;
         }
-        System.arraycopy(line, 0, lastLine, 0, length);
-        lastLineLength = length;
-        lastParsed = parsed;
         return parsed;
     }
 

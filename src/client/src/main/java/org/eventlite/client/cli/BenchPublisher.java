@@ -16,10 +16,12 @@ final class BenchPublisher {
 
     private static final int MAX_UNACKNOWLEDGED = 20_000;
     /**
-     * Bytes of events published and not yet received by every subscriber. Without it a
-     * publisher acknowledged as soon as the server has queued its event outruns the
-     * subscribers until the server drops them (EventLite at 8 MiB pending, Redis at its
-     * pub/sub output buffer limit): the run measures what a server sustains, not that.
+     * Bytes of events, all publishers together, published and not yet received by every
+     * subscriber, counted as they travel (base64 on EventLite's wire). Without it a publisher
+     * acknowledged as soon as the server has queued its event outruns the subscribers until
+     * the server drops them (EventLite at 8 MiB pending per subscriber, Redis at its pub/sub
+     * output buffer limits, 8 MB for a minute or 32 MB): a run should measure what a server
+     * sustains, not that.
      */
     private static final long MAX_IN_FLIGHT_BYTES = 4 << 20;
     private static final int BATCH = 256;
@@ -49,14 +51,15 @@ final class BenchPublisher {
         BenchPayload payload = new BenchPayload(run.event, run.size);
         ByteSink json = new ByteSink();
         ByteSink batch = new ByteSink();
-        int perWrite = run.rate > 0 ? 1 : BATCH;
+        long inFlight = inFlightWindow();
+        int perWrite = run.rate > 0 ? 1 : (int) Math.min(BATCH, inFlight);
         try {
             OutputStream out = socket.getOutputStream();
             long start = System.nanoTime();
             for (int seq = 0; seq < run.events; seq += perWrite) {
                 int count = Math.min(perWrite, run.events - seq);
                 window.acquire(count);
-                awaitSubscribers(seq + count);
+                awaitSubscribers(seq + count, inFlight);
                 if (run.rate > 0) {
                     awaitDue(start, seq);
                 }
@@ -74,9 +77,14 @@ final class BenchPublisher {
         }
     }
 
+    /** This publisher's share of {@link #MAX_IN_FLIGHT_BYTES} in events; at least one. */
+    private long inFlightWindow() {
+        long wireBytes = (run.size + 2L) / 3 * 4 + 2;
+        return Math.max(1, MAX_IN_FLIGHT_BYTES / (wireBytes * run.publishers));
+    }
+
     /** Waits until every subscriber is close enough behind for events up to {@code seq} to be in flight. */
-    private void awaitSubscribers(int seq) {
-        long window = Math.max(2 * BATCH, MAX_IN_FLIGHT_BYTES / Math.max(1, run.size));
+    private void awaitSubscribers(int seq, long window) {
         while (seq - run.deliveredToAll(publisher) > window && run.failure() == null) {
             LockSupport.parkNanos(50_000);
         }

@@ -14,14 +14,13 @@ final class BenchSubscriber implements BenchWire.PayloadSink {
 
     /** Deliveries are added to the shared tally in steps, not one contended increment each. */
     private static final int TALLY_STEP = 1024;
-    private static final int PROGRESS_STEP = 16;
 
     private final BenchRun run;
     private final CountDownLatch done;
     private final BenchPayload payload;
     private final BenchWire.FrameReader frames;
     private final int[] nextSeq;
-    /** {@link #nextSeq} as other threads see it, published every {@link #PROGRESS_STEP} events and at the end. */
+    /** {@link #nextSeq} as other threads see it (a release store per event, no fence). */
     private final AtomicIntegerArray progress;
     private final long expected;
     private long received;
@@ -90,9 +89,7 @@ final class BenchSubscriber implements BenchWire.PayloadSink {
         if (received == expected) {
             throw new IOException("more events than published");
         }
-        if (++nextSeq[publisher] % PROGRESS_STEP == 0 || nextSeq[publisher] == run.events) {
-            progress.lazySet(publisher, nextSeq[publisher]);
-        }
+        progress.lazySet(publisher, ++nextSeq[publisher]);
         if (run.rate > 0 && payload.seq() >= run.untimedEvents) {
             run.latencies.record(now - payload.sentNanos());
         }
