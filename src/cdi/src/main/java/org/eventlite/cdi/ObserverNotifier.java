@@ -43,6 +43,8 @@ public class ObserverNotifier {
     ObserverPresence presence;
 
     private volatile SerialExecutor serial;
+    /** Whether an observer of EventPublished exists; null until asked. Observers are fixed once the application is deployed. */
+    private volatile Boolean publishedObserved;
     private volatile BeanManager webModuleBeanManager;
 
     /** Called by the bridge MDB's web module: fire through its bean manager from now on. */
@@ -68,9 +70,19 @@ public class ObserverNotifier {
         return current;
     }
 
+    /** Asked once, not per event: the presence extension sits behind a proxy on the publish path. */
+    private boolean eventPublishedObserved() {
+        Boolean known = publishedObserved;
+        if (known == null) {
+            known = presence.observed(EventPublished.class);
+            publishedObserved = known;
+        }
+        return known;
+    }
+
     /** Nothing is queued when no observer and no in-server listener would receive the event. */
     void eventPublished(String name, EventJson json, EventOrigin origin) {
-        boolean observed = presence.observed(EventPublished.class);
+        boolean observed = eventPublishedObserved();
         if (!observed && localListeners.isEmpty()) {
             return;
         }

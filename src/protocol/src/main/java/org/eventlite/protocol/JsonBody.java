@@ -141,11 +141,30 @@ final class JsonBody {
         }
         int start = pos;
         string(false);
-        String named = decodeString(start + 1, pos - 1);
-        if (!named.equals(event)) {
+        if (!namesEvent(start + 1, pos - 1)) {
             throw new ProtocolException(ErrorCode.EVENT_NAME_MISMATCH,
                     "the \"event\" member does not match the request's event name");
         }
+    }
+
+    /**
+     * Whether the raw string between {@code start} and {@code stop} is the request's event name.
+     * Most are plain ASCII without escapes and are compared in place; others are decoded first.
+     */
+    private boolean namesEvent(int start, int stop) {
+        if (stop - start == event.length()) {
+            boolean plain = true;
+            boolean same = true;
+            for (int i = start; i < stop && plain; i++) {
+                byte b = text[i];
+                plain = b >= 0 && b != '\\';
+                same &= b == event.charAt(i - start);
+            }
+            if (plain) {
+                return same;
+            }
+        }
+        return decodeString(start, stop).equals(event);
     }
 
     private void array(int depth) throws ProtocolException {
