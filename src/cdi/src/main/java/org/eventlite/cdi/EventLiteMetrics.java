@@ -144,4 +144,9 @@ public class EventLiteMetrics {
     public java.util.Optional<ListenerStatus> listener() {
         return java.util.Optional.ofNullable(listener);
     }
+
+    /** The bean itself, not its client proxy: see {@link Unproxied}; for the write path (one sample per flush). */
+    public Unproxied<EventLiteMetrics> unproxied() {
+        return new Unproxied<>(this);
+    }
 }

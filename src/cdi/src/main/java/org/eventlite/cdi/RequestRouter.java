@@ -90,6 +90,7 @@ public class RequestRouter implements ConnectionHandler {
         broadcaster = broadcaster.unproxied().bean();
         failedAttempts = failedAttempts.unproxied().bean();
         notifier = notifier.unproxied().bean();
+        metrics = metrics.unproxied().bean();
     }
 
     @Override
