@@ -81,9 +81,14 @@ ours_bytes=$(( (during - before) / idle ))
 theirs_bytes=$(( (redis_during - redis_before) / idle ))
 echo "e: EventLite live heap $before -> $during bytes; Redis used_memory $redis_before -> $redis_during bytes"
 
-# Both servers warmed up alike before anything is measured (EventLite's JIT compiles on first use).
-"$bench" bench --server 127.0.0.1:34343 --events 200000 --size 100 >/dev/null
-"$bench" bench --redis --server "127.0.0.1:$redis_port" --events 200000 --size 100 >/dev/null
+# Both servers warmed up alike before anything is measured (EventLite's JIT compiles on first
+# use): a (b)-shaped run, then (a)'s shape three times (connections coming and going), then (b)'s again.
+for target in "--server 127.0.0.1:34343" "--redis --server 127.0.0.1:$redis_port"; do
+  # shellcheck disable=SC2086
+  { "$bench" bench $target --events 200000 --size 100
+    for _ in 1 2 3; do "$bench" bench $target --events 100 --size 40; done
+    "$bench" bench $target --events 200000 --size 100; } >/dev/null
+done
 
 # name|arguments
 scenarios=(
