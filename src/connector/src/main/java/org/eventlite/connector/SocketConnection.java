@@ -106,8 +106,8 @@ final class SocketConnection implements Connection, RequestSink {
         }
         if (loop.isLoopThread()) {
             // Sent by this connection's own loop (its own replies, events of publishers on the same
-            // loop): straight to the loop-only queue, no atomic operations. Each sender keeps one
-            // path, so the order of one publisher's events holds.
+            // loop): straight to the loop-only queue, no concurrent queue node. Each sender keeps
+            // one path, so the order of one publisher's events holds.
             writing.add(frame);
         } else {
             queued.add(frame);
