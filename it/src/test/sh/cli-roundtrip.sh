@@ -7,9 +7,15 @@ eventlite=$1
 server=$2
 work=$3
 mkdir -p "$work"
+# Emptied here, not only by the redirections below: the background subscriber's shell may open
+# its files after the wait loop first looks, which then read the last run's acknowledgement.
+: > "$work/sub.err"
+: > "$work/events.jsonl"
 
 "$eventlite" sub --server "$server" --count 3 --verbose cli.script > "$work/events.jsonl" 2> "$work/sub.err" &
 sub=$!
+# A failed run must not leave the subscriber connected: later tests count open connections.
+trap 'kill "$sub" 2>/dev/null || true' EXIT
 
 # The subscription counts only once acknowledged; wait for it, bounded.
 for _ in $(seq 1 200); do

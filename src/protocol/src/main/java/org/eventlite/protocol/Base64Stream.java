@@ -48,20 +48,25 @@ final class Base64Stream {
     }
 
     /**
-     * Decodes a run of characters, CRs skipped. The common case, whole groups of
-     * four data characters, is decoded by the body buffer straight into its array;
-     * groups split by a line break or a read, padding and errors go through
-     * {@link #accept} a character at a time.
+     * Decodes a run of characters, CRs skipped, up to a line feed, which it leaves
+     * unread: one pass over a long line rather than a search for its end and then a
+     * decode. The common case, whole groups of four data characters, is decoded by
+     * the body buffer straight into its array; groups split by a line break or a
+     * read, padding and errors go through {@link #accept} a character at a time.
+     * @return the index of the line feed, or {@code to}
      */
-    void decode(byte[] characters, int from, int to, BodyBuffer out) throws ProtocolException {
+    int decode(byte[] characters, int from, int to, BodyBuffer out) throws ProtocolException {
         for (int i = from; i < to; i++) {
             if (count == 0 && padding == 0 && !closed) {
                 i = out.decodeGroups(characters, i, to);
                 if (i == to) {
-                    return;
+                    return to;
                 }
             }
             byte c = characters[i];
+            if (c == '\n') {
+                return i;
+            }
             int value = c >= 0 ? VALUES[c] : -1;
             if (value < 0 || padding > 0 || closed) {
                 if (c != '\r') {
@@ -76,6 +81,7 @@ final class Base64Stream {
                 count = 0;
             }
         }
+        return to;
     }
 
     void accept(byte c, Output out) throws ProtocolException {

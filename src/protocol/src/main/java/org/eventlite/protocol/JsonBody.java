@@ -14,6 +14,14 @@ final class JsonBody {
     static final int MAX_NESTING = 256;
 
     private static final byte[] EVENT_KEY = "event".getBytes(StandardCharsets.US_ASCII);
+    /** Indexed by unsigned byte: stands for itself inside a string, with nothing more to check. */
+    private static final boolean[] PLAIN_STRING_BYTE = new boolean[256];
+
+    static {
+        for (int b = 0x20; b < 0x80; b++) {
+            PLAIN_STRING_BYTE[b] = b != '"' && b != '\\';
+        }
+    }
 
     private final byte[] text;
     private final int end;
@@ -198,6 +206,9 @@ final class JsonBody {
         int start = ++pos;
         boolean escaped = false;
         while (true) {
+            while (pos < end && PLAIN_STRING_BYTE[text[pos] & 0xFF]) {
+                pos++; // the common run: printable ASCII other than quote and backslash
+            }
             if (pos >= end) {
                 throw invalid("unterminated string");
             }

@@ -242,12 +242,7 @@ public final class RequestDecoder {
             return from + 1;
         }
         if (lineCommittedToBody) {
-            int at = from;
-            while (at < end && bytes[at] != '\n') {
-                at++;
-            }
-            base64.decode(bytes, from, at, body);
-            return at;
+            return base64.decode(bytes, from, end, body);
         }
         if (!Base64Stream.isBase64Char(b) && b != '\r') {
             lineIsNextRequest(b, sink);
