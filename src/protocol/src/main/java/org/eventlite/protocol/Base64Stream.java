@@ -7,18 +7,15 @@ package org.eventlite.protocol;
  */
 final class Base64Stream {
 
-    private static final int[] VALUES = new int[128];
     /** Indexed by unsigned byte: one load per byte on the body's hot path. */
     private static final boolean[] BASE64_CHARS = new boolean[256];
     /** Indexed by unsigned byte: the value of a data character, -1 for anything else ('=', CR, LF...). */
     static final int[] DATA_VALUES = new int[256];
 
     static {
-        java.util.Arrays.fill(VALUES, -1);
         java.util.Arrays.fill(DATA_VALUES, -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < alphabet.length(); i++) {
-            VALUES[alphabet.charAt(i)] = i;
             DATA_VALUES[alphabet.charAt(i)] = i;
             BASE64_CHARS[alphabet.charAt(i)] = true;
         }
@@ -67,7 +64,7 @@ final class Base64Stream {
             if (c == '\n') {
                 return i;
             }
-            int value = c >= 0 ? VALUES[c] : -1;
+            int value = DATA_VALUES[c & 0xFF];
             if (value < 0 || padding > 0 || closed) {
                 if (c != '\r') {
                     accept(c, out);
@@ -95,7 +92,7 @@ final class Base64Stream {
             }
             return;
         }
-        int value = c >= 0 ? VALUES[c] : -1;
+        int value = DATA_VALUES[c & 0xFF];
         if (value < 0) {
             throw new ProtocolException(ErrorCode.INVALID_BASE64, "not a base64 character: 0x" + Integer.toHexString(c & 0xFF));
         }
