@@ -82,10 +82,12 @@ theirs_bytes=$(( (redis_during - redis_before) / idle ))
 echo "e: EventLite live heap $before -> $during bytes; Redis used_memory $redis_before -> $redis_during bytes"
 
 # Both servers warmed up alike before anything is measured (EventLite's JIT compiles on first
-# use): a (b)-shaped run, then (a)'s shape three times (connections coming and going), then (b)'s again.
+# use, and a path runs compiled only after some thousands of passes): a (b)-shaped run, then
+# 4,000 subscriber connections coming and going, (a)'s shape three times, then (b)'s again.
 for target in "--server 127.0.0.1:34343" "--redis --server 127.0.0.1:$redis_port"; do
   # shellcheck disable=SC2086
   { "$bench" bench $target --events 200000 --size 100
+    for _ in 1 2; do "$bench" bench $target --subscribers 2000 --events 10 --size 40; done
     for _ in 1 2 3; do "$bench" bench $target --events 100 --size 40; done
     "$bench" bench $target --events 200000 --size 100; } >/dev/null
 done
@@ -117,23 +119,60 @@ await_idle() {
   done
 }
 
-run() {  # run PID ARGS...: one bench run; prints its result line, then the server CPU nanoseconds it took
-  local pid=$1 start output
+# CPU time of the threads of a process whose names start with a prefix: the threads that serve
+# clients (EventLite's I/O loops and accept thread, "eventlite-..."; Redis's main thread), without
+# the JIT compiler, the garbage collector and the application server's own periodic tasks.
+serving_ns() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    case $(cat "$task/comm" 2>/dev/null) in "$2"*) cat "$task/schedstat" 2>/dev/null ;; esac
+  done | awk '{s += $1} END {printf "%.0f\n", s}'
+}
+serving_prefix() { if [ "$1" = "$redis_pid" ]; then echo redis-server; else echo eventlite-; fi; }
+
+# run PID ARGS...: one bench run; prints its result line, then the server CPU nanoseconds it took,
+# then those of its serving threads
+run() {
+  local pid=$1 start serving output
   shift
   await_idle "$pid"
   start=$(cpu_ns "$pid")
+  serving=$(serving_ns "$pid" "$(serving_prefix "$pid")")
   output=$("$bench" bench "$@" 2>&1 | tail -1 || true)
   echo "$output"
   echo $(( $(cpu_ns "$pid") - start ))
+  echo $(( $(serving_ns "$pid" "$(serving_prefix "$pid")") - serving ))
+}
+
+# (a) is short enough for one run's CPU to be noise (a JIT compilation, a timer of the server):
+# it runs five times on each server and the notes give the medians.
+a_runs=5
+median() { python3 -c "import sys, statistics; print('%.1f' % (statistics.median(map(float, sys.argv[1:])) / 1e6))" "$@"; }
+run_a() {  # run_a PID ARGS...: prints the last result line, then the median process and serving-thread CPU ns
+  local pid=$1 line total serving totals=() servings=()
+  shift
+  for _ in $(seq 1 "$a_runs"); do
+    { read -r line; read -r total; read -r serving; } < <(run "$pid" "$@")
+    totals+=("$total")
+    servings+=("$serving")
+  done
+  echo "$line"
+  echo "${totals[@]}"
+  echo "${servings[@]}"
 }
 
 for scenario in "${scenarios[@]}"; do
   name=${scenario%%|*}
   args=${scenario#*|}
+  runner=run
+  [ "${name:0:2}" = "a:" ] && runner=run_a
   # shellcheck disable=SC2086
-  { read -r ours; read -r ours_ns; } < <(run "$server_jvm" --server 127.0.0.1:34343 $args)
+  { read -r ours; read -r ours_all; read -r ours_serving; } < <($runner "$server_jvm" --server 127.0.0.1:34343 $args)
   # shellcheck disable=SC2086
-  { read -r theirs; read -r theirs_ns; } < <(run "$redis_pid" --redis --server "127.0.0.1:$redis_port" $args)
+  { read -r theirs; read -r theirs_all; read -r theirs_serving; } \
+    < <($runner "$redis_pid" --redis --server "127.0.0.1:$redis_port" $args)
+  ours_ns=${ours_all##* }
+  theirs_ns=${theirs_all##* }
   echo "EventLite $name: $ours (server CPU ns $ours_ns)"
   echo "Redis     $name: $theirs (server CPU ns $theirs_ns)"
   ours_rate=$(figure "deliveries/s" "$ours")
@@ -146,9 +185,15 @@ for scenario in "${scenarios[@]}"; do
   grep -q FAILED <<<"$ours" && notes="EventLite: ${ours#*FAILED: }"
   grep -q FAILED <<<"$theirs" && notes="$notes Redis: ${theirs#*FAILED: }"
   if [ "${name:0:2}" = "a:" ]; then
-    ns_ms() { python3 -c "import sys; print('%.1f' % (float(sys.argv[1])/1e6))" "$1"; }
-    notes="$notes wall time: EventLite $(figure seconds "$ours") s, Redis $(figure seconds "$theirs") s;"
-    notes="$notes server CPU time: EventLite $(ns_ms "$ours_ns") ms, Redis $(ns_ms "$theirs_ns") ms (all the process's threads, generator start-up included)"
+    # shellcheck disable=SC2086
+    notes="$notes wall time of the last run: EventLite $(figure seconds "$ours") s, Redis $(figure seconds "$theirs") s;"
+    # shellcheck disable=SC2086
+    notes="$notes server time, median of $a_runs runs: EventLite's serving threads $(median $ours_serving) ms"
+    # shellcheck disable=SC2086
+    notes="$notes (whole process $(median $ours_all) ms), Redis's main thread $(median $theirs_serving) ms"
+    # shellcheck disable=SC2086
+    notes="$notes (whole process $(median $theirs_all) ms); the process figures run from the generator's start"
+    notes="$notes and include the JIT compiler and the servers' periodic tasks"
   fi
   echo "| $name | $ours_rate | $theirs_rate | $(ratio "$ours_rate" "$theirs_rate") | $ours_cpu | $theirs_cpu | $ours_latency | $theirs_latency | $notes |" >>"$results"
 done

@@ -25,6 +25,7 @@ public class EventLiteConfig {
     static final String MAX_EVENT_NAME_BYTES = "eventlite.max-event-name-bytes";
     static final String LINE_GRACE_PERIOD = "eventlite.line-grace-period";
     static final String IO_THREADS = "eventlite.io-threads";
+    static final String LATENCY_SAMPLE_EVERY = "eventlite.metrics.latency-sample-every";
     static final String MAX_CONNECTIONS = "eventlite.max-connections";
     static final String MAX_PENDING_BYTES = "eventlite.subscriber.max-pending-bytes";
     static final String WRITE_TIMEOUT = "eventlite.subscriber.write-timeout";
@@ -90,6 +91,7 @@ public class EventLiteConfig {
                 longValue(MAX_PENDING_BYTES, ListenerSettings.DEFAULT_MAX_PENDING_BYTES),
                 duration(WRITE_TIMEOUT, ListenerSettings.DEFAULT_WRITE_TIMEOUT),
                 duration(REQUEST_TIMEOUT, ListenerSettings.DEFAULT_REQUEST_TIMEOUT),
+                integer(LATENCY_SAMPLE_EVERY, ListenerSettings.DEFAULT_LATENCY_SAMPLE_EVERY),
                 TlsContexts.read(this));
         activationTimeout = duration(ACTIVATION_TIMEOUT, DEFAULT_ACTIVATION_TIMEOUT);
         host = string(HOST).orElse("127.0.0.1");

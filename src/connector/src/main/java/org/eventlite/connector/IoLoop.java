@@ -52,6 +52,9 @@ final class IoLoop implements Work {
     private final Set<SocketConnection> timed = new HashSet<>();
     private final Set<SocketConnection> connections = new HashSet<>();
 
+    /** Loop thread only: event write batches since the last latency sample. */
+    private int batchesSinceLatencySample;
+
     /** Loop thread only; direct, so the socket write needs no copy of its own. */
     private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING_BUFFER_BYTES);
 
@@ -204,7 +207,16 @@ final class IoLoop implements Work {
         return staging;
     }
 
-    /** Loop thread: the connection dropped a subscriber that fell behind; count and log it. */
+    /** Loop thread: an event write batch is out; whether its latency is to be sampled. */
+    boolean latencySampleDue(int every) {
+        if (++batchesSinceLatencySample < every) {
+            return false;
+        }
+        batchesSinceLatencySample = 0;
+        return true;
+    }
+
+    /** Loop thread: bytes read and written, for the listener's running totals. */
     void countTraffic(long read, long written) {
         listener.countTraffic(read, written);
     }
@@ -213,6 +225,7 @@ final class IoLoop implements Work {
         listener.decodeFailed();
     }
 
+    /** The connection dropped a subscriber that fell behind; count and log it. */
     void slowConsumer(SocketConnection connection, String why) {
         listener.slowConsumerDisconnected(connection, why);
     }

@@ -191,6 +191,10 @@ final class SocketConnection implements Connection, RequestSink {
                     stopRequestTimers();
                     return;
                 }
+                if (n < readBuffer.capacity() && transport.shortReadDrains()) {
+                    decoder.paused(this);
+                    break;
+                }
             }
             updateRequestTimers();
             if (transport.hasBufferedOutput()) {
@@ -361,7 +365,7 @@ final class SocketConnection implements Connection, RequestSink {
             deadlines.clear(ConnectionDeadlines.Kind.WRITE_STALL);
             rearm();
             long oldest = oldestUnwritten.getAndSet(0);
-            if (oldest != 0) {
+            if (oldest != 0 && loop.latencySampleDue(settings.latencySampleEvery())) {
                 handler.onEventsWritten(System.nanoTime() - oldest);
             }
             if (closeReason != null && queued.isEmpty() && !lingering) {

@@ -133,6 +133,12 @@ final class TlsTransport implements Transport {
         return count;
     }
 
+    /** Records decrypted in one read may hold more than the caller's buffer took. */
+    @Override
+    public boolean shortReadDrains() {
+        return false;
+    }
+
     @Override
     public long write(ByteBuffer source) throws IOException {
         if (plainText) {

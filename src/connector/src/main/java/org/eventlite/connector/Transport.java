@@ -13,6 +13,12 @@ interface Transport {
     /** @return protocol bytes read into {@code into}; 0 if none are ready; -1 at the end of input */
     int read(ByteBuffer into) throws IOException;
 
+    /**
+     * Whether a read that filled less than its buffer left nothing to read: then the loop
+     * waits for the selector instead of paying one more system call to learn the socket is empty.
+     */
+    boolean shortReadDrains();
+
     /** @return protocol bytes taken from {@code source}; 0 if the socket takes none now */
     long write(ByteBuffer source) throws IOException;
 
@@ -33,6 +39,11 @@ interface Transport {
             @Override
             public int read(ByteBuffer into) throws IOException {
                 return channel.read(into);
+            }
+
+            @Override
+            public boolean shortReadDrains() {
+                return true;
             }
 
             @Override

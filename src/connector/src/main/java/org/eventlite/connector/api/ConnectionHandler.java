@@ -24,8 +24,9 @@ public interface ConnectionHandler {
 
     /**
      * A write batch that held event frames is fully on the socket; the oldest of
-     * them was made {@code oldestEventAgeNanos} ago. One sample per batch and
-     * connection, the batch's worst: for a publish-to-deliver latency histogram.
+     * them was made {@code oldestEventAgeNanos} ago. The batch's worst, for a
+     * publish-to-deliver latency histogram: one batch in
+     * {@link ListenerSettings#latencySampleEvery()} of each I/O loop.
      */
     default void onEventsWritten(long oldestEventAgeNanos) {
     }
