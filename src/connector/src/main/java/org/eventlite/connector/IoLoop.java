@@ -7,13 +7,13 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.protocol.ErrorCode;
@@ -57,6 +57,14 @@ final class IoLoop implements Work {
 
     /** Loop thread only; direct, so the socket write needs no copy of its own. */
     private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING_BUFFER_BYTES);
+    /** Loop thread only: what a socket read lands in, then its heap copy, which the decoder indexes. */
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    private final byte[] readBytes = new byte[READ_BUFFER_BYTES];
+    /**
+     * Handed to the selector, which calls it per ready key: unlike the selected-key set, that
+     * adds and removes no hash set entry per key and round.
+     */
+    private final Consumer<SelectionKey> handleReady = this::handleReady;
 
     private volatile boolean running = true;
     private volatile long lastRoundNanos = System.nanoTime();
@@ -106,19 +114,16 @@ final class IoLoop implements Work {
         thread = Thread.currentThread();
         String poolName = thread.getName();
         thread.setName("eventlite-" + name);
-        ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
-        byte[] readBytes = new byte[READ_BUFFER_BYTES];
         try {
             while (running) {
                 lastRoundNanos = System.nanoTime();
                 if (localFlushes.isEmpty()) {
-                    selector.select(selectTimeoutMillis());
+                    selector.select(handleReady, selectTimeoutMillis());
                 } else {
-                    selector.selectNow(); // a deadline handled last round queued a flush here
+                    selector.selectNow(handleReady); // a deadline handled last round queued a flush here
                 }
                 wakeupPending.set(false);
                 registerArrivals();
-                handleSelected(readBuffer, readBytes);
                 handleFlushes();
                 handleDeadlines();
             }
@@ -137,6 +142,9 @@ final class IoLoop implements Work {
             return 1;
         }
         long timeout = MAX_SELECT_MILLIS;
+        if (timed.isEmpty()) {
+            return timeout;
+        }
         long now = System.nanoTime();
         for (SocketConnection connection : timed) {
             long millis = TimeUnit.NANOSECONDS.toMillis(connection.deadlineNanos() - now) + 1;
@@ -157,21 +165,16 @@ final class IoLoop implements Work {
         }
     }
 
-    private void handleSelected(ByteBuffer readBuffer, byte[] readBytes) {
-        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-        while (keys.hasNext()) {
-            SelectionKey key = keys.next();
-            keys.remove();
-            SocketConnection connection = (SocketConnection) key.attachment();
-            if (!key.isValid()) {
-                continue;
-            }
-            if (key.isWritable()) {
-                connection.flush();
-            }
-            if (key.isValid() && key.isReadable()) {
-                connection.readable(readBuffer, readBytes, MAX_READS_PER_ROUND);
-            }
+    private void handleReady(SelectionKey key) {
+        SocketConnection connection = (SocketConnection) key.attachment();
+        if (!key.isValid()) {
+            return;
+        }
+        if (key.isWritable()) {
+            connection.flush();
+        }
+        if (key.isValid() && key.isReadable()) {
+            connection.readable(readBuffer, readBytes, MAX_READS_PER_ROUND);
         }
     }
 
