@@ -152,17 +152,26 @@ run() {
 # it runs five times on each server and the notes give the medians.
 a_runs=5
 median() { python3 -c "import sys, statistics; print('%.1f' % (statistics.median(map(float, sys.argv[1:])) / 1e6))" "$@"; }
-run_a() {  # run_a PID ARGS...: prints the last result line, then the median process and serving-thread CPU ns
-  local pid=$1 line total serving totals=() servings=()
+
+# repeat_runs N PID ARGS...: N bench runs; fills run_lines, run_totals (process CPU ns) and
+# run_servings (serving-thread CPU ns)
+repeat_runs() {
+  local count=$1 line total serving
   shift
-  for _ in $(seq 1 "$a_runs"); do
-    { read -r line; read -r total; read -r serving; } < <(run "$pid" "$@")
-    totals+=("$total")
-    servings+=("$serving")
+  run_lines=() run_totals=() run_servings=()
+  for _ in $(seq 1 "$count"); do
+    { read -r line; read -r total; read -r serving; } < <(run "$@")
+    run_lines+=("$line")
+    run_totals+=("$total")
+    run_servings+=("$serving")
   done
-  echo "$line"
-  echo "${totals[@]}"
-  echo "${servings[@]}"
+}
+
+run_a() {  # run_a PID ARGS...: prints the last result line, then every run's process and serving-thread CPU ns
+  repeat_runs "$a_runs" "$@"
+  echo "${run_lines[-1]}"
+  echo "${run_totals[@]}"
+  echo "${run_servings[@]}"
 }
 
 # (d)'s tail moves with whatever else the two cores do in those 12 s (p99 0.3-0.8 ms in
@@ -170,13 +179,7 @@ run_a() {  # run_a PID ARGS...: prints the last result line, then the median pro
 # the median p99, the notes all three.
 d_runs=3
 run_d() {  # run_d PID ARGS...: prints the median run's result line, its CPU ns, and every run's p99
-  local pid=$1 line total serving lines=() totals=()
-  shift
-  for _ in $(seq 1 "$d_runs"); do
-    { read -r line; read -r total; read -r serving; } < <(run "$pid" "$@")
-    lines+=("$line")
-    totals+=("$total")
-  done
+  repeat_runs "$d_runs" "$@"
   python3 -c '
 import re, sys
 n = len(sys.argv[1:]) // 2
@@ -186,7 +189,7 @@ median = sorted(range(n), key=lambda i: p99[i])[n // 2]
 print(lines[median])
 print(totals[median])
 print(" ".join("%.0f" % p for p in p99))
-' "${lines[@]}" "${totals[@]}"
+' "${run_lines[@]}" "${run_totals[@]}"
 }
 
 for scenario in "${scenarios[@]}"; do
