@@ -92,7 +92,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String event = "bench." + System.nanoTime();
-        BenchRun run = new BenchRun(event, BenchWire.of(redis, event), publishers, events, size, rate, warmupEvents);
+        BenchRun run = new BenchRun(event, BenchWire.of(redis, event), publishers, subscribers, events, size, rate,
+                warmupEvents);
         InetSocketAddress address = connection.address();
         InetSocketAddress subscribeAddress = subscribeServer == null ? address
                 : org.eventlite.client.ServerAddress.parse(subscribeServer).socketAddress();

@@ -18,10 +18,11 @@ final class BenchRun {
     final AtomicLong deliveries = new AtomicLong();
     /** Every subscriber of the run, for the publishers' end-to-end window; filled before publishing starts. */
     final java.util.List<BenchSubscriber> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final Latencies latencies = new Latencies();
+    final Latencies latencies;
     private final AtomicReference<String> failure = new AtomicReference<>();
 
-    BenchRun(String event, BenchWire wire, int publishers, int events, int size, int rate, int untimedEvents) {
+    BenchRun(String event, BenchWire wire, int publishers, int subscribers, int events, int size, int rate,
+            int untimedEvents) {
         this.event = event;
         this.wire = wire;
         this.publishers = publishers;
@@ -29,6 +30,8 @@ final class BenchRun {
         this.size = size;
         this.rate = rate;
         this.untimedEvents = untimedEvents;
+        long timed = rate > 0 ? (long) publishers * subscribers * Math.max(0, events - untimedEvents) : 0;
+        this.latencies = new Latencies(timed);
     }
 
     /** The events of {@code publisher} that every subscriber has received. */

@@ -8,8 +8,16 @@ import java.util.Arrays;
  */
 final class Latencies {
 
-    private long[] samples = new long[1 << 16];
+    private long[] samples;
     private int count;
+
+    /**
+     * Room for the samples a run will take, made before it starts: growing the array during the
+     * run copied megabytes and made the garbage collector pause the readers, which showed in p99.9.
+     */
+    Latencies(long expectedSamples) {
+        samples = new long[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, expectedSamples))];
+    }
 
     synchronized void record(long nanos) {
         if (count == samples.length) {
