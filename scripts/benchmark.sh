@@ -174,35 +174,44 @@ run_a() {  # run_a PID ARGS...: prints the last result line, then every run's pr
   echo "${run_servings[@]}"
 }
 
-# (d)'s tail moves with whatever else the two cores do in those 12 s (p99 0.3-0.8 ms in
-# consecutive runs of one server): three runs on each server; the row shows the run with
-# the median p99, the notes all three.
-d_runs=3
-run_d() {  # run_d PID ARGS...: prints the median run's result line, its CPU ns, and every run's p99
-  repeat_runs "$d_runs" "$@"
+# One run of a scenario moves with whatever else the two cores do meanwhile ((b) 1.0-1.45 million
+# deliveries/s, (d) p99 0.3-0.8 ms in consecutive runs of one server): every other scenario runs
+# three times on each server; the row shows the run with the median figure (deliveries/s, or
+# p99 for (d)), the notes every run's.
+repeats=3
+run_median() {  # run_median FIGURE PID ARGS...: the median run's result line, its CPU ns, every run's FIGURE
+  local figure=$1
+  shift
+  repeat_runs "$repeats" "$@"
   python3 -c '
 import re, sys
-n = len(sys.argv[1:]) // 2
-lines, totals = sys.argv[1:1 + n], sys.argv[1 + n:]
-p99 = [float(re.search(r"p99=([0-9.]+)", l).group(1)) if "p99=" in l else float("inf") for l in lines]
-median = sorted(range(n), key=lambda i: p99[i])[n // 2]
+figure, rest = sys.argv[1], sys.argv[2:]
+n = len(rest) // 2
+lines, totals = rest[:n], rest[n:]
+def value(line):
+    found = re.search(r"(?:^| )" + re.escape(figure) + r"=([0-9.]+)", line)
+    return float(found.group(1)) if found else float("nan")
+values = [value(line) for line in lines]
+median = sorted(range(n), key=lambda i: (values[i] != values[i], values[i]))[n // 2]
 print(lines[median])
 print(totals[median])
-print(" ".join("%.0f" % p for p in p99))
-' "${run_lines[@]}" "${run_totals[@]}"
+print(" ".join("%.0f" % v if v == v else "-" for v in values))
+' "$figure" "${run_lines[@]}" "${run_totals[@]}"
 }
 
 for scenario in "${scenarios[@]}"; do
   name=${scenario%%|*}
   args=${scenario#*|}
-  runner=run
-  [ "${name:0:2}" = "a:" ] && runner=run_a
-  [ "${name:0:2}" = "d:" ] && runner=run_d
+  case ${name:0:2} in
+    a:) runner=(run_a) ;;
+    d:) runner=(run_median p99) ;;
+    *) runner=(run_median deliveries/s) ;;
+  esac
   # shellcheck disable=SC2086
-  { read -r ours; read -r ours_all; read -r ours_serving; } < <($runner "$server_jvm" --server 127.0.0.1:34343 $args)
+  { read -r ours; read -r ours_all; read -r ours_serving; } < <("${runner[@]}" "$server_jvm" --server 127.0.0.1:34343 $args)
   # shellcheck disable=SC2086
   { read -r theirs; read -r theirs_all; read -r theirs_serving; } \
-    < <($runner "$redis_pid" --redis --server "127.0.0.1:$redis_port" $args)
+    < <("${runner[@]}" "$redis_pid" --redis --server "127.0.0.1:$redis_port" $args)
   ours_ns=${ours_all##* }
   theirs_ns=${theirs_all##* }
   echo "EventLite $name: $ours (server CPU ns $ours_ns)"
@@ -216,8 +225,8 @@ for scenario in "${scenarios[@]}"; do
   notes=""
   grep -q FAILED <<<"$ours" && notes="EventLite: ${ours#*FAILED: }"
   grep -q FAILED <<<"$theirs" && notes="$notes Redis: ${theirs#*FAILED: }"
-  if [ "${name:0:2}" = "d:" ]; then
-    notes="$notes the run with the median p99 of $d_runs; p99 of each run: EventLite $ours_serving µs, Redis $theirs_serving µs"
+  if [ "${name:0:2}" != "a:" ]; then
+    notes="$notes ${runner[1]} of each of $repeats runs (the row shows the median one): EventLite $ours_serving, Redis $theirs_serving"
   fi
   if [ "${name:0:2}" = "a:" ]; then
     # shellcheck disable=SC2086
