@@ -33,8 +33,7 @@ class LiveConfigurationIT {
     void portAndLimitsChangeWithoutRestartingLiberty() throws Exception {
         try {
             configure(50);
-            awaitListening();
-            assertEquals("-ERR event-too-large", publishOnLivePort().substring(0, 20));
+            assertEquals("-ERR event-too-large", publishOnceReachable().substring(0, 20));
 
             configure(100);
             long deadline = System.nanoTime() + DEADLINE.toNanos();
@@ -51,6 +50,23 @@ class LiveConfigurationIT {
         }
         JsonObject restored = awaitBlockedReadiness("cannot listen");
         assertTrue(restored.getString("reason").startsWith("cannot listen"), restored.toString());
+    }
+
+    /**
+     * One configuration change may move the listener twice: Liberty re-activates the endpoint,
+     * then restarts the application, and readiness says "listening" in between (seen once, for
+     * 30 ms). So a refused connection means "not yet", until the deadline.
+     */
+    private static String publishOnceReachable() throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            awaitListening();
+            String reply = publishOnLivePort();
+            if (!reply.startsWith("unreachable") || System.nanoTime() - deadline > 0) {
+                return reply;
+            }
+            Waits.betweenPolls(100);
+        }
     }
 
     /** Replaces the drop-in in one step, so Liberty never reads it half written. */
