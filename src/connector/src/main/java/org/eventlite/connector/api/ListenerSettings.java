@@ -26,9 +26,9 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
     public static final Duration DEFAULT_LINE_GRACE_PERIOD = Duration.ofMillis(50);
     /**
      * Half the cores: a loop's writes also run the kernel's TCP work for them on its core, and
-     * every event a loop hands to another costs a wake-up. On 2 cores one loop used 25% less
-     * CPU per delivery than two at 5,000 events/s to 10 subscribers, with a shorter latency
-     * tail and the same throughput (docs/performance.md).
+     * every event a loop hands to another costs a wake-up. On 2 cores one loop used 15-30% less
+     * I/O-thread CPU than two in the 5,000 events/s and 4-publisher scenarios, with a shorter
+     * latency tail and throughput within the runs' spread (docs/performance.md, item 12).
      */
     public static final int DEFAULT_IO_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
