@@ -47,7 +47,7 @@ final class BenchReaders {
     /**
      * Ready keys go to an action rather than through the selected-key set, whose hash-set entries
      * and iterators were most of what the generator allocated per event: the collections they
-     * caused paused the readers for several milliseconds and showed in the latency tail.
+     * caused paused the readers for several milliseconds inside timed runs.
      */
     private static void read(Selector selector) {
         ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);

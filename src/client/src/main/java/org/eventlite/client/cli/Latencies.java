@@ -13,7 +13,7 @@ final class Latencies {
 
     /**
      * Room for the samples a run will take, made before it starts: growing the array during the
-     * run copied megabytes and made the garbage collector pause the readers, which showed in p99.9.
+     * run copied megabytes and made the garbage collector pause the readers inside timed runs.
      */
     Latencies(long expectedSamples) {
         samples = new long[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, expectedSamples))];
