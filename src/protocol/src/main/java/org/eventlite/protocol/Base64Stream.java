@@ -67,10 +67,12 @@ final class Base64Stream {
             int value = DATA_VALUES[c & 0xFF];
             if (value < 0 || padding > 0 || closed) {
                 if (c != '\r') {
+                    out.keepCharacter(c);
                     accept(c, out);
                 }
                 continue;
             }
+            out.keepCharacter(c);
             bits = (bits << 6) | value;
             if (++count == 4) {
                 out.write3(bits);

@@ -21,6 +21,7 @@ final class BodyBuffer implements Base64Stream.Output {
     private static final int RETAINED_CAPACITY = 64 * 1024;
 
     private final int maxBytes;
+    private final BodyText text;
     private byte[] bytes = new byte[INITIAL_CAPACITY];
     private int length;
     /** Bytes the structure watch has seen. */
@@ -35,6 +36,12 @@ final class BodyBuffer implements Base64Stream.Output {
 
     BodyBuffer(int maxBytes) {
         this.maxBytes = maxBytes;
+        this.text = new BodyText(maxBytes);
+    }
+
+    /** A base64 character of the body that {@link #decodeGroups} did not take, for the body's text. */
+    void keepCharacter(byte c) {
+        text.append(c);
     }
 
     @Override
@@ -84,6 +91,7 @@ final class BodyBuffer implements Base64Stream.Output {
             at += 4;
         }
         length = written;
+        text.append(characters, from, at);
         return at;
     }
 
@@ -138,14 +146,20 @@ final class BodyBuffer implements Base64Stream.Output {
         return length == 0;
     }
 
+    /** The event's canonical JSON, with the received text as its frame when that spells it canonically. */
     EventJson toEventJson(String event) throws ProtocolException {
-        return JsonBody.canonical(event, bytes, 0, length);
+        EventJson json = JsonBody.canonical(event, bytes, 0, length);
+        if (!json.sameBytes(bytes, length)) {
+            return json;
+        }
+        return text.frameFor(bytes, length).map(json::withReceivedFrame).orElse(json);
     }
 
     void reset() {
         if (bytes.length > RETAINED_CAPACITY) {
             bytes = new byte[RETAINED_CAPACITY];
         }
+        text.reset();
         length = 0;
         tracked = 0;
         started = false;

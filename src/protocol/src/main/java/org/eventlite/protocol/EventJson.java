@@ -11,9 +11,15 @@ import java.util.Arrays;
 public final class EventJson {
 
     private final byte[] utf8;
+    /**
+     * The frame as the publisher's body spelled it, when that was the canonical base64 of
+     * {@link #utf8}; null when the frame must be encoded. Not part of equality: the same JSON.
+     */
+    private final byte[] receivedFrame;
 
-    private EventJson(byte[] utf8) {
+    private EventJson(byte[] utf8, byte[] receivedFrame) {
         this.utf8 = utf8;
+        this.receivedFrame = receivedFrame;
     }
 
     /**
@@ -28,7 +34,22 @@ public final class EventJson {
     }
 
     static EventJson wrap(byte[] canonicalUtf8) {
-        return new EventJson(canonicalUtf8);
+        return new EventJson(canonicalUtf8, null);
+    }
+
+    /** The same JSON, with the frame its publisher's body already spelled out. */
+    EventJson withReceivedFrame(byte[] frame) {
+        return new EventJson(utf8, frame);
+    }
+
+    /** A copy of the frame the publisher's body spelled out, or null if there is none. */
+    byte[] receivedFrame() {
+        return receivedFrame == null ? null : receivedFrame.clone();
+    }
+
+    /** True if the JSON is exactly {@code bytes[0, length)}. */
+    boolean sameBytes(byte[] bytes, int length) {
+        return Arrays.equals(utf8, 0, utf8.length, bytes, 0, length);
     }
 
     /** Length of the JSON text in bytes. */

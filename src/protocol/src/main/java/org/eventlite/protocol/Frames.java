@@ -25,6 +25,10 @@ public final class Frames {
 
     /** The complete frame bytes; encode once per event and share among subscribers. */
     public static byte[] encode(EventJson json) {
+        byte[] received = json.receivedFrame();
+        if (received != null) {
+            return received;
+        }
         byte[] frame = new byte[json.base64Length() + TERMINATOR_BYTES];
         int length = json.encodeBase64(frame);
         frame[length] = '\n';

@@ -85,6 +85,61 @@ class BenchCheckTest {
         }
     }
 
+    /**
+     * Long frames that share their text after the decoded prefix, and frames that depart from the
+     * one before at every kind of place (inside the compared text, by being longer or shorter, by a
+     * corrupt byte), each stream split at every position: every payload arrives exactly.
+     */
+    @Test
+    void eventLiteFramesComparedWithThePreviousDecodeExactly() throws IOException {
+        String tail = "x".repeat(300);
+        List<String> payloads = List.of(
+                "{\"seq\":1,\"pad\":\"" + tail + "\"}",
+                "{\"seq\":2,\"pad\":\"" + tail + "\"}",
+                "{\"seq\":3,\"pad\":\"" + tail.substring(1) + "y\"}",
+                "{\"seq\":4,\"pad\":\"" + tail.substring(150) + "z" + tail.substring(151) + "\"}",
+                "{\"seq\":5,\"pad\":\"" + tail + "more\"}",
+                "{\"seq\":6,\"pad\":\"" + tail + "\"}",
+                "{\"seq\":7,\"pad\":\"" + tail.substring(5) + "\"}",
+                "{\"seq\":8}",
+                "{\"seq\":9,\"pad\":\"" + tail.substring(5) + "\"}",
+                "{\"seq\":10,\"pad\":\"" + tail.substring(5) + "\"}");
+        byte[] bytes = frames(payloads);
+        for (int split = 0; split <= bytes.length; split++) {
+            assertEquals(payloads, readSplit(bytes, split, 1024), "split at " + split);
+        }
+    }
+
+    @Test
+    void eventLiteFrameCorruptAfterTheDecodedPrefixIsCorrupt() throws IOException {
+        String payload = "{\"pad\":\"" + "x".repeat(300) + "\"}";
+        byte[] bytes = frames(List.of(payload, payload));
+        int corruptAt = bytes.length / 2 + EventLiteFrameReader.DECODED_PREFIX_CHARACTERS + 20;
+        bytes[corruptAt] = '*';
+        for (int split = 0; split <= bytes.length; split++) {
+            int at = split;
+            assertThrows(IOException.class, () -> readSplit(bytes, at, 1024), "split at " + split);
+        }
+    }
+
+    private static byte[] frames(List<String> payloads) {
+        StringBuilder stream = new StringBuilder();
+        for (String payload : payloads) {
+            stream.append(Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8))).append("\n\n");
+        }
+        return stream.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static List<String> readSplit(byte[] bytes, int split, int maxPayloadBytes) throws IOException {
+        List<String> seen = new ArrayList<>();
+        BenchWire.FrameReader reader = new EventLiteBenchWire(EVENT).frameReader(
+                (b, offset, length) -> seen.add(new String(b, offset, length, StandardCharsets.UTF_8)), maxPayloadBytes);
+        reader.feed(Arrays.copyOfRange(bytes, 0, split), split);
+        byte[] rest = Arrays.copyOfRange(bytes, split, bytes.length);
+        reader.feed(rest, rest.length);
+        return seen;
+    }
+
     @Test
     void eventLiteFrameWithForeignBytesIsCorrupt() {
         BenchWire.FrameReader reader = new EventLiteBenchWire(EVENT).frameReader((b, offset, length) -> { }, 64);
