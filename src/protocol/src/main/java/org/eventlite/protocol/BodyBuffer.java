@@ -146,13 +146,13 @@ final class BodyBuffer implements Base64Stream.Output {
         return length == 0;
     }
 
-    /** The event's canonical JSON, with the received text as its frame when that spells it canonically. */
+    /** The event's canonical JSON, with its frame made from the received text when the JSON begins the body. */
     EventJson toEventJson(String event) throws ProtocolException {
         EventJson json = JsonBody.canonical(event, bytes, 0, length);
-        if (!json.sameBytes(bytes, length)) {
+        if (!json.begins(bytes, length)) {
             return json;
         }
-        return text.frameFor(bytes, length).map(json::withReceivedFrame).orElse(json);
+        return text.frameFor(bytes, json.length()).map(json::withReceivedFrame).orElse(json);
     }
 
     void reset() {

@@ -12,8 +12,8 @@ public final class EventJson {
 
     private final byte[] utf8;
     /**
-     * The frame as the publisher's body spelled it, when that was the canonical base64 of
-     * {@link #utf8}; null when the frame must be encoded. Not part of equality: the same JSON.
+     * The frame, made from the publisher's base64 text when the JSON began the body; null when
+     * the frame must be encoded. Not part of equality: the same JSON.
      */
     private final byte[] receivedFrame;
 
@@ -37,19 +37,19 @@ public final class EventJson {
         return new EventJson(canonicalUtf8, null);
     }
 
-    /** The same JSON, with the frame its publisher's body already spelled out. */
+    /** The same JSON, with the frame made from its publisher's body. */
     EventJson withReceivedFrame(byte[] frame) {
         return new EventJson(utf8, frame);
     }
 
-    /** A copy of the frame the publisher's body spelled out, or null if there is none. */
+    /** A copy of the frame made from the publisher's body, or null if there is none. */
     byte[] receivedFrame() {
         return receivedFrame == null ? null : receivedFrame.clone();
     }
 
-    /** True if the JSON is exactly {@code bytes[0, length)}. */
-    boolean sameBytes(byte[] bytes, int length) {
-        return Arrays.equals(utf8, 0, utf8.length, bytes, 0, length);
+    /** True if {@code bytes[0, length)} start with this JSON. */
+    boolean begins(byte[] bytes, int length) {
+        return utf8.length <= length && Arrays.equals(utf8, 0, utf8.length, bytes, 0, utf8.length);
     }
 
     /** Length of the JSON text in bytes. */
