@@ -135,17 +135,31 @@ serving_ns() {
 serving_prefix() { if [ "$1" = "$redis_pid" ]; then echo redis-server; else echo eventlite-; fi; }
 
 # run PID ARGS...: one bench run; prints its result line, then the server CPU nanoseconds it took,
-# then those of its serving threads
+# then those of its serving threads. The generator starts, says "ready" and waits for a line
+# before it opens any connection: the server's CPU is read from then until the generator has
+# exited, so it covers the whole run, connections opened and closed, and not the second in
+# which the generator's JVM starts (in which the server only does its periodic tasks).
+start_fifo=target/benchmark-start.fifo
+run_log=target/benchmark-run.log
 run() {
-  local pid=$1 start serving output
+  local pid=$1 start serving generator
   shift
   await_idle "$pid"
+  rm -f "$start_fifo"
+  mkfifo "$start_fifo"
+  "$bench" bench --start-on-input "$@" <"$start_fifo" >"$run_log" 2>&1 &
+  generator=$!
+  exec 4>"$start_fifo"
+  until grep -q '^ready' "$run_log" || ! kill -0 "$generator" 2>/dev/null; do sleep 0.02; done
   start=$(cpu_ns "$pid")
   serving=$(serving_ns "$pid" "$(serving_prefix "$pid")")
-  output=$("$bench" bench "$@" 2>&1 | tail -1 || true)
-  echo "$output"
-  echo $(( $(cpu_ns "$pid") - start ))
-  echo $(( $(serving_ns "$pid" "$(serving_prefix "$pid")") - serving ))
+  echo go >&4
+  exec 4>&-
+  wait "$generator" || true
+  local total=$(( $(cpu_ns "$pid") - start )) served=$(( $(serving_ns "$pid" "$(serving_prefix "$pid")") - serving ))
+  tail -1 "$run_log"
+  echo "$total"
+  echo "$served"
 }
 
 # (a) is short enough for one run's CPU to be noise (a JIT compilation, a timer of the server):
@@ -236,8 +250,8 @@ for scenario in "${scenarios[@]}"; do
     # shellcheck disable=SC2086
     notes="$notes (whole process $(median $ours_all) ms), Redis's main thread $(median $theirs_serving) ms"
     # shellcheck disable=SC2086
-    notes="$notes (whole process $(median $theirs_all) ms); the process figures run from the generator's start"
-    notes="$notes and include the JIT compiler and the servers' periodic tasks"
+    notes="$notes (whole process $(median $theirs_all) ms); the process figures run from the generator's first"
+    notes="$notes connection to its exit and include the JIT compiler and the servers' periodic tasks"
   fi
   echo "| $name | $ours_rate | $theirs_rate | $(ratio "$ours_rate" "$theirs_rate") | $ours_cpu | $theirs_cpu | $ours_latency | $theirs_latency | $notes |" >>"$results"
 done

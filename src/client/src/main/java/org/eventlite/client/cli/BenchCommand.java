@@ -1,6 +1,8 @@
 package org.eventlite.client.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -88,9 +90,19 @@ final class BenchCommand implements Callable<Integer> {
                     + " held on extra connections (100 per connection) while the run lasts.")
     int idlePatterns;
 
+    @Option(names = "--start-on-input",
+            description = "Print \"ready\" and wait for a line on standard input before opening any connection, so a"
+                    + " script can read the server's CPU time just before the run, without this JVM's start-up.")
+    boolean startOnInput;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (startOnInput) {
+            out.println("ready");
+            out.flush();
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        }
         String event = "bench." + System.nanoTime();
         BenchRun run = new BenchRun(event, BenchWire.of(redis, event), publishers, subscribers, events, size, rate,
                 warmupEvents);
