@@ -95,21 +95,38 @@ final class BenchCommand implements Callable<Integer> {
                     + " script can read the server's CPU time just before the run, without this JVM's start-up.")
     boolean startOnInput;
 
+    @Option(names = "--warmup-run-events", defaultValue = "0",
+            description = "Before anything else, an untimed run of the same shape with N events per publisher, on"
+                    + " connections of its own, so the generator's JIT compiles its paths before the measured run"
+                    + " rather than during it, on the cores it shares with the server.")
+    int warmupRunEvents;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        InetSocketAddress address = connection.address();
+        InetSocketAddress subscribeAddress = subscribeServer == null ? address
+                : org.eventlite.client.ServerAddress.parse(subscribeServer).socketAddress();
+        if (warmupRunEvents > 0) {
+            BenchRun warmup = newRun(warmupRunEvents);
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                publishAndReceive(warmup, address, subscribeAddress, sockets);
+            } finally {
+                close(sockets);
+            }
+            if (warmup.failure() != null) {
+                out.printf("warm-up run FAILED: %s%n", warmup.failure());
+                out.flush();
+                return ExitCodes.REFUSED;
+            }
+        }
         if (startOnInput) {
             out.println("ready");
             out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }
-        String event = "bench." + System.nanoTime();
-        BenchRun run = new BenchRun(event, BenchWire.of(redis, event), publishers, subscribers, events, size, rate,
-                warmupEvents);
-        InetSocketAddress address = connection.address();
-        InetSocketAddress subscribeAddress = subscribeServer == null ? address
-                : org.eventlite.client.ServerAddress.parse(subscribeServer).socketAddress();
-        CountDownLatch delivered = new CountDownLatch(subscribers);
+        BenchRun run = newRun(events);
         List<Socket> sockets = new ArrayList<>();
         try {
             subscribeIdlePatterns(address, sockets);
@@ -121,29 +138,8 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(holdSeconds));
             }
-            BenchReaders readers = new BenchReaders(Math.min(readerThreads, subscribers));
-            for (int s = 0; s < subscribers; s++) {
-                SocketChannel channel = SocketChannel.open();
-                Socket socket = channel.socket();
-                sockets.add(socket);
-                configure(socket);
-                socket.connect(subscribeAddress, CONNECT_TIMEOUT_MILLIS);
-                run.wire.subscribe(socket, event);
-                BenchSubscriber subscriber = new BenchSubscriber(run, delivered);
-                run.subscribers.add(subscriber);
-                readers.add(channel, subscriber);
-            }
-            readers.start();
-            long start = System.nanoTime();
-            for (int p = 0; p < publishers; p++) {
-                new BenchPublisher(run, open(address, sockets), p).start();
-            }
-            boolean complete = delivered.await(timeoutSeconds, TimeUnit.SECONDS);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = publishAndReceive(run, address, subscribeAddress, sockets);
             long deliveries = run.deliveries.get();
-            if (!complete) {
-                run.fail("timed out with " + deliveries + " of " + run.eventsPerSubscriber() * subscribers + " deliveries");
-            }
             out.printf("publishers=%d subscribers=%d idle-patterns=%d events=%d size=%d rate=%d warmup-events=%d"
                     + " deliveries=%d seconds=%.3f deliveries/s=%.0f events/s=%.0f %s%s%n",
                     publishers, subscribers, idlePatterns, events, size, rate, warmupEvents, deliveries, seconds,
@@ -152,9 +148,54 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             return run.failure() == null ? ExitCodes.OK : ExitCodes.REFUSED;
         } finally {
-            for (Socket socket : sockets) {
-                socket.close();
-            }
+            close(sockets);
+        }
+    }
+
+    /** A run of this command's shape, {@code eventsPerPublisher} each, on an event name of its own. */
+    private BenchRun newRun(int eventsPerPublisher) {
+        String event = "bench." + System.nanoTime();
+        return new BenchRun(event, BenchWire.of(redis, event), publishers, subscribers, eventsPerPublisher, size, rate,
+                warmupEvents);
+    }
+
+    /**
+     * Subscribers connect and subscribe, then publishers publish until every subscriber has every
+     * event, or the timeout passes (a failure of the run).
+     * @return seconds from the first publisher's start until the last delivery
+     */
+    private double publishAndReceive(BenchRun run, InetSocketAddress address, InetSocketAddress subscribeAddress,
+            List<Socket> sockets) throws IOException, InterruptedException {
+        CountDownLatch delivered = new CountDownLatch(subscribers);
+        BenchReaders readers = new BenchReaders(Math.min(readerThreads, subscribers));
+        for (int s = 0; s < subscribers; s++) {
+            SocketChannel channel = SocketChannel.open();
+            Socket socket = channel.socket();
+            sockets.add(socket);
+            configure(socket);
+            socket.connect(subscribeAddress, CONNECT_TIMEOUT_MILLIS);
+            run.wire.subscribe(socket, run.event);
+            BenchSubscriber subscriber = new BenchSubscriber(run, delivered);
+            run.subscribers.add(subscriber);
+            readers.add(channel, subscriber);
+        }
+        readers.start();
+        long start = System.nanoTime();
+        for (int p = 0; p < publishers; p++) {
+            new BenchPublisher(run, open(address, sockets), p).start();
+        }
+        boolean complete = delivered.await(timeoutSeconds, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!complete) {
+            run.fail("timed out with " + run.deliveries.get() + " of " + run.eventsPerSubscriber() * subscribers
+                    + " deliveries");
+        }
+        return seconds;
+    }
+
+    private static void close(List<Socket> sockets) throws IOException {
+        for (Socket socket : sockets) {
+            socket.close();
         }
     }
 
