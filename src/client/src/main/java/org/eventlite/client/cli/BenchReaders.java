@@ -51,9 +51,16 @@ final class BenchReaders {
      */
     private static void read(Selector selector) {
         ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
-        Consumer<SelectionKey> readable = key -> readable(key, buffer);
+        int[] open = {selector.keys().size()};
+        Consumer<SelectionKey> readable = key -> {
+            if (!readable(key, buffer)) {
+                open[0]--;
+            }
+        };
+        // Counted, not read from keys(): a cancelled key stays there until the next select, which
+        // would then wait forever in epoll, and the JVM's exit waits 300 ms for such threads.
         try (selector) {
-            while (!selector.keys().isEmpty()) {
+            while (open[0] > 0) {
                 selector.select(readable);
             }
         } catch (IOException e) {
@@ -66,8 +73,9 @@ final class BenchReaders {
     /**
      * Reads until a read leaves the socket empty (one that fills less than the buffer does); a
      * finished or closed subscriber leaves the selector.
+     * @return false once the subscriber has left
      */
-    private static void readable(SelectionKey key, ByteBuffer buffer) {
+    private static boolean readable(SelectionKey key, ByteBuffer buffer) {
         BenchSubscriber subscriber = (BenchSubscriber) key.attachment();
         SocketChannel channel = (SocketChannel) key.channel();
         try {
@@ -75,19 +83,22 @@ final class BenchReaders {
             while ((n = channel.read(buffer.clear())) > 0) {
                 if (subscriber.feed(buffer.array(), n)) {
                     key.cancel();
-                    return;
+                    return false;
                 }
                 if (n < buffer.capacity()) {
-                    return;
+                    return true;
                 }
             }
             if (n < 0) {
                 subscriber.ended("the server closed the connection");
                 key.cancel();
+                return false;
             }
+            return true;
         } catch (IOException e) {
             subscriber.ended(e.getMessage());
             key.cancel();
+            return false;
         }
     }
 }
