@@ -9,18 +9,13 @@ import java.util.Arrays;
  *
  * <p>Decoding every character cost the generator three times the server's CPU with 10 KiB events (it
  * shares the two cores with the server, so the run measured the generator). Benchmark events differ
- * only in their first bytes (publisher, sequence number, time); the rest is the same padding in every
- * event. So the reader decodes the first {@link #DECODED_PREFIX_CHARACTERS} characters of a frame and
- * compares the rest with the previous frame's text, a vectorized compare. Where they are equal the
- * decoded bytes are equal too (the prefix ends on a group boundary, and base64 decodes each group of
- * four alone), and the previous frame's bytes are still in place. At the first difference the reader
- * decodes the matched part and the rest of the frame. Either way the sink gets every byte of the
- * payload, and checks them all.
+ * from one another only in a few bytes (sequence number, send time). So the reader keeps the last
+ * frame's text, with its decoded bytes, and compares each new frame with it, a vectorized compare:
+ * a group of four base64 characters equal to the one at the same place decodes to the same three
+ * bytes, which are still in place; only the groups that differ are decoded, and written into the
+ * kept text. The sink still gets every byte of the payload, and checks them all.
  */
 final class EventLiteFrameReader implements BenchWire.FrameReader {
-
-    /** A multiple of 4; 96 decoded bytes hold a benchmark event's varying head. */
-    static final int DECODED_PREFIX_CHARACTERS = 128;
 
     private static final int[] BASE64_VALUES = new int[256];
 
@@ -33,7 +28,12 @@ final class EventLiteFrameReader implements BenchWire.FrameReader {
     }
 
     private final BenchWire.PayloadSink sink;
+    /** The bytes of {@link #text}: group g of the text decodes to bytes 3g to 3g + 2. */
     private final byte[] decoded;
+    /** The last frame's characters, overwritten by this frame's where they differ. */
+    private final byte[] text;
+    private int textLength;
+    private int textPadding;
 
     /** The frame being read: bytes decoded, characters seen, '=' seen, bits of a group split between reads. */
     private int length;
@@ -41,93 +41,60 @@ final class EventLiteFrameReader implements BenchWire.FrameReader {
     private int padding;
     private int bits;
 
-    /** The last decoded frame's characters after the prefix; {@link #decoded} holds their bytes. */
-    private byte[] previousText;
-    private int previousTextLength = -1;
-    private int previousPayloadLength;
-    /** This frame's characters after the prefix, as they are decoded: the next frame's {@link #previousText}. */
-    private byte[] text;
-    private int textLength;
-
-    private boolean comparing;
-    private boolean comparedThisFrame;
-    private int matched;
-
     EventLiteFrameReader(BenchWire.PayloadSink sink, int maxPayloadBytes) {
         this.sink = sink;
         this.decoded = new byte[maxPayloadBytes + 3];
-        int maxCharacters = (maxPayloadBytes + 2) / 3 * 4;
-        this.previousText = new byte[maxCharacters];
-        this.text = new byte[maxCharacters];
+        this.text = new byte[(maxPayloadBytes + 2) / 3 * 4];
     }
 
     @Override
     public void feed(byte[] buffer, int count) throws IOException {
         int at = 0;
         while (at < count) {
-            at = comparing ? compare(buffer, at, count) : decode(buffer, at, count);
+            if ((characters & 3) == 0 && padding == 0) {
+                int next = skipUnchanged(buffer, at, count);
+                if (padding == 0) {
+                    next = decodeChanged(buffer, next, count);
+                }
+                if (next > at) {
+                    at = next;
+                    continue;
+                }
+            }
+            decodeCharacter(buffer[at++] & 0xFF);
         }
     }
 
-    /** Decodes up to the end of the prefix, or of the buffer; at the prefix's end, starts comparing. */
-    private int decode(byte[] buffer, int from, int count) throws IOException {
-        boolean inPrefix = characters < DECODED_PREFIX_CHARACTERS;
-        int to = inPrefix ? Math.min(count, from + DECODED_PREFIX_CHARACTERS - characters) : count;
-        int at = decodeQuads(buffer, from, to);
-        int single = at < to ? buffer[at] & 0xFF : -1;
-        if (!inPrefix) {
-            record(buffer, from, single >= 0 && single != '\n' ? at + 1 : at);
-        }
-        if (single >= 0) {
-            at++;
-            decodeCharacter(single);
-        }
-        if (characters == DECODED_PREFIX_CHARACTERS && previousTextLength >= 0 && !comparedThisFrame) {
-            comparing = true;
-            comparedThisFrame = true;
-            matched = 0;
-        }
-        return at;
-    }
-
-    private int compare(byte[] buffer, int from, int count) throws IOException {
-        int take = Math.min(count - from, previousTextLength - matched);
-        int mismatch = Arrays.mismatch(buffer, from, from + take, previousText, matched, matched + take);
-        if (mismatch >= 0) {
-            matched += mismatch;
-            return decodeMatched(from + mismatch);
-        }
-        matched += take;
-        int at = from + take;
-        if (matched < previousTextLength || at == count) {
+    /** Skips the whole groups, from here on, equal to the last frame's at the same place. */
+    private int skipUnchanged(byte[] buffer, int at, int count) {
+        int comparable = Math.min(count - at, textLength - characters) & ~3;
+        if (comparable <= 0) {
             return at;
         }
-        if (buffer[at] != '\n') {
-            return decodeMatched(at);
+        int mismatch = Arrays.mismatch(buffer, at, at + comparable, text, characters, characters + comparable);
+        int skipped = (mismatch < 0 ? comparable : mismatch) & ~3;
+        characters += skipped;
+        length += skipped / 4 * 3;
+        if (characters == textLength) {
+            padding = textPadding; // the last frame's final group, '=' and all
         }
-        comparing = false;
-        endFrame(previousPayloadLength);
-        return at + 1;
+        return at + skipped;
     }
 
-    /** The frame departs from the previous one here: decodes what matched, then goes on decoding. */
-    private int decodeMatched(int at) throws IOException {
-        comparing = false;
-        int from = 0;
-        while (from < matched) {
-            from = decode(previousText, from, matched);
-        }
-        return at;
-    }
-
-    /** Whole groups of four data characters, one check for all four, while the frame is on a group boundary. */
-    private int decodeQuads(byte[] buffer, int from, int to) throws IOException {
-        if ((characters & 3) != 0 || padding > 0) {
-            return from;
-        }
+    /**
+     * Decodes whole groups of four data characters, one check for all four, up to a group equal to
+     * the last frame's at the same place. @return where it stopped: such a group, a line feed,
+     * padding, a group split between reads, or the end
+     */
+    private int decodeChanged(byte[] buffer, int from, int count) throws IOException {
         int at = from;
+        int place = characters;
         int written = length;
-        while (to - at >= 4) {
+        while (count - at >= 4) {
+            if (place + 4 <= textLength && buffer[at] == text[place] && buffer[at + 1] == text[place + 1]
+                    && buffer[at + 2] == text[place + 2] && buffer[at + 3] == text[place + 3]) {
+                break;
+            }
             int a = BASE64_VALUES[buffer[at] & 0xFF];
             int b = BASE64_VALUES[buffer[at + 1] & 0xFF];
             int c = BASE64_VALUES[buffer[at + 2] & 0xFF];
@@ -135,17 +102,19 @@ final class EventLiteFrameReader implements BenchWire.FrameReader {
             if ((a | b | c | d) < 0) {
                 break;
             }
-            if (written + 3 > decoded.length) {
+            if (written + 3 > decoded.length || place + 4 > text.length) {
                 throw new IOException("a frame longer than " + (decoded.length - 3) + " bytes");
             }
             int group = a << 18 | b << 12 | c << 6 | d;
             decoded[written] = (byte) (group >> 16);
             decoded[written + 1] = (byte) (group >> 8);
             decoded[written + 2] = (byte) group;
+            System.arraycopy(buffer, at, text, place, 4);
             written += 3;
+            place += 4;
             at += 4;
         }
-        characters += at - from;
+        characters = place;
         length = written;
         return at;
     }
@@ -166,26 +135,18 @@ final class EventLiteFrameReader implements BenchWire.FrameReader {
         } else if (padding > 0) {
             throw new IOException("corrupt frame: data after padding");
         }
+        if (characters == text.length) {
+            throw new IOException("a frame longer than " + (decoded.length - 3) + " bytes");
+        }
+        text[characters] = (byte) c;
         bits = bits << 6 | value;
         if ((++characters & 3) == 0) {
-            if (length + 3 > decoded.length) {
-                throw new IOException("a frame longer than " + (decoded.length - 3) + " bytes");
-            }
             decoded[length] = (byte) (bits >> 16);
             decoded[length + 1] = (byte) (bits >> 8);
             decoded[length + 2] = (byte) bits;
             length += 3;
             bits = 0;
         }
-    }
-
-    /** Keeps the characters after the prefix, for the next frame to compare with. */
-    private void record(byte[] buffer, int from, int to) throws IOException {
-        if (textLength + to - from > text.length) {
-            throw new IOException("a frame longer than " + (decoded.length - 3) + " bytes");
-        }
-        System.arraycopy(buffer, from, text, textLength, to - from);
-        textLength += to - from;
     }
 
     private void frameLineEnded() throws IOException {
@@ -196,22 +157,11 @@ final class EventLiteFrameReader implements BenchWire.FrameReader {
             throw new IOException("corrupt frame: " + characters + " base64 characters");
         }
         int payloadLength = length - padding;
-        if (characters > DECODED_PREFIX_CHARACTERS) {
-            byte[] swap = previousText;
-            previousText = text;
-            text = swap;
-            previousTextLength = textLength;
-            previousPayloadLength = payloadLength;
-        }
-        endFrame(payloadLength);
-    }
-
-    private void endFrame(int payloadLength) throws IOException {
+        textLength = characters;
+        textPadding = padding;
         length = 0;
         characters = 0;
         padding = 0;
-        textLength = 0;
-        comparedThisFrame = false;
         sink.payload(decoded, 0, payloadLength);
     }
 }

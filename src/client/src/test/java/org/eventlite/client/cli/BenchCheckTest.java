@@ -110,11 +110,35 @@ class BenchCheckTest {
         }
     }
 
+    /** Frames equal to the one before up to and with their padding, then longer and shorter ones. */
     @Test
-    void eventLiteFrameCorruptAfterTheDecodedPrefixIsCorrupt() throws IOException {
+    void eventLiteFramesEqualToTheLastIncludingPaddingDecodeExactly() throws IOException {
+        String padded = "{\"pad\":\"" + "x".repeat(201) + "\"}";
+        assertEquals(1, padded.length() % 3, "a frame that ends in two '='");
+        List<String> payloads = List.of(padded, padded, padded + " ", padded + " ", padded, padded.substring(0, 100) + "}",
+                padded, "{}", padded);
+        byte[] bytes = frames(payloads);
+        for (int split = 0; split <= bytes.length; split++) {
+            assertEquals(payloads, readSplit(bytes, split, 1024), "split at " + split);
+        }
+    }
+
+    @Test
+    void eventLiteFrameThatGoesOnAfterTheLastOnesPaddingIsCorrupt() {
+        String padded = "{\"pad\":\"" + "x".repeat(201) + "\"}";
+        String first = Base64.getEncoder().encodeToString(padded.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = (first + "\n\n" + first + "AAAA\n\n").getBytes(StandardCharsets.US_ASCII);
+        for (int split = 0; split <= bytes.length; split++) {
+            int at = split;
+            assertThrows(IOException.class, () -> readSplit(bytes, at, 1024), "split at " + split);
+        }
+    }
+
+    @Test
+    void eventLiteFrameCorruptWhereItMatchedTheLastOneIsCorrupt() throws IOException {
         String payload = "{\"pad\":\"" + "x".repeat(300) + "\"}";
         byte[] bytes = frames(List.of(payload, payload));
-        int corruptAt = bytes.length / 2 + EventLiteFrameReader.DECODED_PREFIX_CHARACTERS + 20;
+        int corruptAt = bytes.length / 2 + 150;
         bytes[corruptAt] = '*';
         for (int split = 0; split <= bytes.length; split++) {
             int at = split;
