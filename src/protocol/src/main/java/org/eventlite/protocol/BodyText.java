@@ -16,10 +16,12 @@ final class BodyText {
     private static final int INITIAL_CAPACITY = 256;
     /** As {@code BodyBuffer}'s retained capacity: the text of 64 KiB of JSON. */
     private static final int RETAINED_CAPACITY = 64 * 1024 / 3 * 4 + 4;
+    /** Shared until the first body: idle and subscriber-only connections never hold text. */
+    private static final byte[] NO_CHARACTERS = new byte[0];
 
     /** The text of the largest event the body may hold, with one group to spare; beyond it, nothing is kept. */
     private final int maxCharacters;
-    private byte[] characters = new byte[0];
+    private byte[] characters = NO_CHARACTERS;
     private int length;
     private boolean overflowed;
 
