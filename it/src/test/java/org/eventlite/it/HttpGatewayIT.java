@@ -98,7 +98,7 @@ class HttpGatewayIT {
 
     /**
      * An SSE client that stops reading is dropped like a slow TCP subscriber: the test
-     * server's write timeout is 3 s, its pending limit 8 MiB; 40 events of 512 KiB
+     * server's write timeout is 3 s, an SSE stream's pending limit the soft one, 8 MiB; 40 events of 512 KiB
      * exceed what socket buffers hold.
      */
     @Test

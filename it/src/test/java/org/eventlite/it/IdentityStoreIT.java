@@ -26,6 +26,19 @@ class IdentityStoreIT {
         }
     }
 
+    /**
+     * The registry accepts ERIN for erin (and reports the name as typed, without groups); her
+     * own rules, denials included, must follow her whatever the spelling.
+     */
+    @Test
+    void rulesFollowTheUserWhateverTheSpellingTyped() throws Exception {
+        String shouted = TestServer.ERIN.replace("erin|", "ERIN|");
+        try (RawClient client = RawClient.connectFrom(ADDRESS)) {
+            assertEquals("ok", client.subscribe("erin.inbox", shouted), "her own permission");
+            assertEquals("permission denied", client.publish("audit.secret", shouted, "{}"), "her own denial");
+        }
+    }
+
     @Test
     void theWrongPasswordIsDenied() throws Exception {
         try (RawClient client = RawClient.connectFrom(ADDRESS)) {

@@ -31,7 +31,8 @@ class LimitsIT {
             List<RawClient> admitted = new ArrayList<>();
             try {
                 for (int i = baseline; i < MAX_CONNECTIONS; i++) {
-                    RawClient client = RawClient.connect();
+                    // From two addresses: one alone would meet the per-address cap (60) first.
+                    RawClient client = RawClient.connectFrom(i % 2 == 0 ? "127.0.0.1" : "127.0.0.5");
                     admitted.add(client);
                     assertEquals("ok", client.subscribe("limits.cap", TestServer.ANONYMOUS), "connection " + i);
                 }

@@ -28,4 +28,12 @@ public interface EventAccessPolicy {
     default EventFilter receivable(Client client, String pattern, Credentials credentials) {
         return EventFilter.ALL;
     }
+
+    /**
+     * Whether the client may see who is connected and subscribed to what (the dashboard's
+     * statistics: addresses and subscription names). Denied unless a policy says otherwise.
+     */
+    default boolean mayMonitor(Client client, Credentials credentials) {
+        return false;
+    }
 }

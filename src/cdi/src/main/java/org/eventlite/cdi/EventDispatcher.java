@@ -52,7 +52,7 @@ public class EventDispatcher {
         int maxEventBytes = config.listenerSettings().decoderLimits().maxEventBytes();
         byte[] text = data.toString().getBytes(StandardCharsets.UTF_8);
         try {
-            EventNames.check(name, config.listenerSettings().decoderLimits().maxEventNameBytes());
+            EventNames.check(name, config.listenerSettings().decoderLimits());
             EventNames.checkPublishable(name);
             if (text.length > maxEventBytes) {
                 throw new IllegalArgumentException("event '" + name + "' has " + text.length

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.eventlite.connector.api.ClientLimits;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.protocol.DecoderLimits;
 
@@ -23,6 +24,17 @@ public class EventLiteConfig {
     static final String MAX_EVENT_BYTES = "eventlite.max-event-bytes";
     static final String MAX_REQUEST_LINE_BYTES = "eventlite.max-request-line-bytes";
     static final String MAX_EVENT_NAME_BYTES = "eventlite.max-event-name-bytes";
+    static final String MAX_EVENT_NAME_TOKENS = "eventlite.max-event-name-tokens";
+    static final String SOFT_PENDING_BYTES = "eventlite.subscriber.soft-pending-bytes";
+    static final String SOFT_PENDING_TIME = "eventlite.subscriber.soft-pending-time";
+    static final String REQUEST_BODY_BUDGET = "eventlite.budget.request-body-bytes";
+    static final String OUTBOUND_BUDGET = "eventlite.budget.outbound-bytes";
+    static final String FIRST_REQUEST_TIMEOUT = "eventlite.first-request-timeout";
+    static final String MAX_CONNECTIONS_PER_ADDRESS = "eventlite.max-connections-per-address";
+    static final String MAX_SUBSCRIPTIONS = "eventlite.max-subscriptions";
+    static final String ANONYMOUS_NETWORKS = "eventlite.anonymous.networks";
+    static final String ANONYMOUS_MONITOR = "eventlite.anonymous.monitor";
+    static final String HTTP_ALLOWED_ORIGINS = "eventlite.http.allowed-origins";
     static final String LINE_GRACE_PERIOD = "eventlite.line-grace-period";
     static final String IO_THREADS = "eventlite.io-threads";
     static final String LATENCY_SAMPLE_EVERY = "eventlite.metrics.latency-sample-every";
@@ -50,6 +62,8 @@ public class EventLiteConfig {
     static final String CLUSTER_RETRY_INTERVAL = "eventlite.cluster.retry-interval";
 
     static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
+    /** At most about 1 KiB each (docs/security.md): 100 MiB of a 1 GiB heap at the limit. */
+    static final int DEFAULT_MAX_SUBSCRIPTIONS = 100_000;
     static final int DEFAULT_AUTH_MAX_FAILURES = 10;
     static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
     static final Duration DEFAULT_AUTH_CACHE_TTL = Duration.ofMinutes(5);
@@ -64,6 +78,9 @@ public class EventLiteConfig {
     private ListenerSettings listenerSettings;
     private int authMaxFailures;
     private int maxSubscriptionsPerConnection;
+    private int maxSubscriptions;
+    private List<Network> anonymousNetworks;
+    private List<String> httpAllowedOrigins;
     private Duration authFailureWindow;
     private Duration authCacheTtl;
     private int authCacheSize;
@@ -83,7 +100,15 @@ public class EventLiteConfig {
         DecoderLimits limits = new DecoderLimits(
                 integer(MAX_REQUEST_LINE_BYTES, DecoderLimits.DEFAULT_MAX_REQUEST_LINE_BYTES),
                 integer(MAX_EVENT_BYTES, DecoderLimits.DEFAULT_MAX_EVENT_BYTES),
-                integer(MAX_EVENT_NAME_BYTES, DecoderLimits.DEFAULT_MAX_EVENT_NAME_BYTES));
+                integer(MAX_EVENT_NAME_BYTES, DecoderLimits.DEFAULT_MAX_EVENT_NAME_BYTES),
+                integer(MAX_EVENT_NAME_TOKENS, DecoderLimits.DEFAULT_MAX_EVENT_NAME_TOKENS));
+        ClientLimits clientLimits = new ClientLimits(
+                longValue(SOFT_PENDING_BYTES, ClientLimits.DEFAULT_SOFT_PENDING_BYTES),
+                duration(SOFT_PENDING_TIME, ClientLimits.DEFAULT_SOFT_PENDING_TIME),
+                longValue(REQUEST_BODY_BUDGET, ClientLimits.DEFAULT_REQUEST_BODY_BUDGET_BYTES),
+                longValue(OUTBOUND_BUDGET, ClientLimits.DEFAULT_OUTBOUND_BUDGET_BYTES),
+                duration(FIRST_REQUEST_TIMEOUT, ClientLimits.DEFAULT_FIRST_REQUEST_TIMEOUT),
+                integer(MAX_CONNECTIONS_PER_ADDRESS, ClientLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS));
         listenerSettings = new ListenerSettings(limits,
                 duration(LINE_GRACE_PERIOD, ListenerSettings.DEFAULT_LINE_GRACE_PERIOD),
                 integer(IO_THREADS, ListenerSettings.DEFAULT_IO_THREADS),
@@ -92,7 +117,7 @@ public class EventLiteConfig {
                 duration(WRITE_TIMEOUT, ListenerSettings.DEFAULT_WRITE_TIMEOUT),
                 duration(REQUEST_TIMEOUT, ListenerSettings.DEFAULT_REQUEST_TIMEOUT),
                 integer(LATENCY_SAMPLE_EVERY, ListenerSettings.DEFAULT_LATENCY_SAMPLE_EVERY),
-                TlsContexts.read(this));
+                TlsContexts.read(this), clientLimits);
         activationTimeout = duration(ACTIVATION_TIMEOUT, DEFAULT_ACTIVATION_TIMEOUT);
         host = string(HOST).orElse("127.0.0.1");
         authMaxFailures = integer(AUTH_MAX_FAILURES, DEFAULT_AUTH_MAX_FAILURES);
@@ -121,6 +146,29 @@ public class EventLiteConfig {
             throw new IllegalArgumentException(MAX_SUBSCRIPTIONS_PER_CONNECTION + " must be at least 1, was "
                     + maxSubscriptionsPerConnection);
         }
+        maxSubscriptions = integer(MAX_SUBSCRIPTIONS, DEFAULT_MAX_SUBSCRIPTIONS);
+        if (maxSubscriptions < 1) {
+            throw new IllegalArgumentException(MAX_SUBSCRIPTIONS + " must be at least 1, was " + maxSubscriptions);
+        }
+        anonymousNetworks = isSet(ANONYMOUS_NETWORKS)
+                ? list(ANONYMOUS_NETWORKS).stream().map(text -> Network.parse(ANONYMOUS_NETWORKS, text)).toList()
+                : Network.LOOPBACK;
+        httpAllowedOrigins = list(HTTP_ALLOWED_ORIGINS);
+    }
+
+    /** Subscriptions of all clients together (TCP, SSE, in-server listeners). */
+    public int maxSubscriptions() {
+        return maxSubscriptions;
+    }
+
+    /** Where anonymous clients may connect from, when anonymous access follows the networks. */
+    List<Network> anonymousNetworks() {
+        return anonymousNetworks;
+    }
+
+    /** Origins besides the gateway's own whose pages may publish through it ({@code Origin} header values). */
+    public List<String> httpAllowedOrigins() {
+        return httpAllowedOrigins;
     }
 
     /** Distinct events one connection may subscribe to. */
@@ -143,11 +191,7 @@ public class EventLiteConfig {
     }
 
     private void readCluster() {
-        String enabled = string(CLUSTER_ENABLED).orElse("false");
-        if (!enabled.equals("true") && !enabled.equals("false")) {
-            throw new IllegalArgumentException(CLUSTER_ENABLED + " must be true or false, was '" + enabled + "'");
-        }
-        clusterEnabled = Boolean.parseBoolean(enabled);
+        clusterEnabled = flag(CLUSTER_ENABLED, false);
         clusterNode = string(CLUSTER_NODE).orElseGet(() -> defaultNodeName(string("eventlite.port").orElse("34343")));
         clusterConnectionFactory = string(CLUSTER_CONNECTION_FACTORY).orElse("jms/eventlite/cluster");
         clusterTopic = string(CLUSTER_TOPIC).orElse("jms/eventlite/events");
@@ -218,8 +262,32 @@ public class EventLiteConfig {
         return host;
     }
 
+    /**
+     * Whether the setting is given at all, even empty. MicroProfile Config reports an empty
+     * value as missing; for a permission list, empty must mean "nothing", not the default.
+     */
+    boolean isSet(String name) {
+        return config.getConfigValue(name).getRawValue() != null;
+    }
+
     Optional<String> string(String name) {
         return config.getOptionalValue(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    boolean flag(String name, boolean fallback) {
+        Optional<String> text = string(name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        if (!text.get().equals("true") && !text.get().equals("false")) {
+            throw new IllegalArgumentException(name + " must be true or false, was '" + text.get() + "'");
+        }
+        return Boolean.parseBoolean(text.get());
+    }
+
+    /** Every setting name the configuration knows, for settings keyed by a user or group name. */
+    Iterable<String> propertyNames() {
+        return config.getPropertyNames();
     }
 
     List<String> list(String name) {

@@ -15,7 +15,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.eventlite.protocol.DecoderLimits;
+import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.EventJson;
+import org.eventlite.protocol.EventNames;
 import org.eventlite.protocol.ProtocolException;
 
 /**
@@ -29,6 +32,8 @@ final class JmsLink {
     private static final long RECEIVE_MILLIS = 1000;
 
     private final ClusterBridge bridge;
+    /** Receiver thread only: messages from the topic that failed the checks. */
+    private long rejected;
 
     private record Resources(ConnectionFactory factory, Topic topic) {
     }
@@ -135,20 +140,41 @@ final class JmsLink {
         }
     }
 
+    /**
+     * Checks a message from the topic as any client's input is checked (name, size, JSON, its
+     * {@code "event"} member) before delivering it: whoever reaches the engine is not trusted more
+     * than a client.
+     */
     private void deliver(Message message) throws JMSException {
         String name = message.getStringProperty(ClusterBridge.EVENT_PROPERTY);
         String from = message.getStringProperty(ClusterBridge.NODE_PROPERTY);
         if (bridge.node().equals(from)) {
             return; // our own, already delivered here
         }
-        byte[] json = message.getBody(byte[].class);
+        DecoderLimits limits = bridge.config.listenerSettings().decoderLimits();
         try {
-            bridge.broadcaster.deliverFromCluster(name, EventJson.of(name, json),
+            if (name == null || from == null || !message.isBodyAssignableTo(byte[].class)) {
+                throw new ProtocolException(ErrorCode.MISSING_BODY, "not an EventLite message");
+            }
+            byte[] json = message.getBody(byte[].class);
+            if (json == null || json.length > limits.maxEventBytes()) {
+                throw new ProtocolException(ErrorCode.EVENT_TOO_LARGE);
+            }
+            EventNames.check(name, limits);
+            EventNames.checkPublishable(name);
+            EventJson event = EventJson.of(name, json);
+            if (event.length() > limits.maxEventBytes()) {
+                throw new ProtocolException(ErrorCode.EVENT_TOO_LARGE);
+            }
+            bridge.broadcaster.deliverFromCluster(name, event,
                     EventOrigin.cluster(from, message.getStringProperty(ClusterBridge.USER_PROPERTY)));
             bridge.received.increment();
         } catch (ProtocolException | RuntimeException e) {
-            LOG.log(Level.WARNING, "EventLite cluster link: dropped an event ''{0}'' from {1}: {2}",
-                    new Object[] {name, from, e.getMessage()});
+            rejected++;
+            if (Long.bitCount(rejected) == 1) { // the 1st, 2nd, 4th, 8th...: a flood cannot flood the log
+                LOG.log(Level.WARNING, "EventLite cluster link: dropped an event ''{0}'' from {1}: {2} ({3} so far)",
+                        new Object[] {name, from, e.getMessage(), rejected});
+            }
         }
     }
 }

@@ -33,17 +33,23 @@ final class LibertyRegistryVerifier implements PasswordVerifier {
     }
 
     @Override
-    public Optional<Set<String>> verify(String username, String password) {
+    public Optional<Identity> verify(String username, String password) {
         try {
             LoginContext login = new LoginContext(LOGIN_CONFIGURATION, new WSCallbackHandlerImpl(username, password));
             login.login();
             Set<String> groups = new HashSet<>();
+            String name = null;
             for (WSCredential credential : login.getSubject().getPublicCredentials(WSCredential.class)) {
+                name = credential.getSecurityName();
                 for (Object groupId : credential.getGroupIds()) {
                     groups.add(groupName(groupId.toString()));
                 }
             }
-            return Optional.of(groups);
+            if (name == null) {
+                LOG.log(Level.WARNING, "EventLite: the server''s user registry gave no name for {0}; refused", username);
+                return Optional.empty();
+            }
+            return Optional.of(new Identity(name, Set.copyOf(groups)));
         } catch (LoginException e) {
             // Liberty reports a wrong password and an unreachable directory alike, and logs the latter itself.
             LOG.log(Level.FINE, "EventLite: the server''s user registry refused {0}: {1}",

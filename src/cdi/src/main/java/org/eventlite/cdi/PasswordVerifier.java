@@ -9,6 +9,15 @@ import java.util.Set;
  */
 public interface PasswordVerifier {
 
-    /** @return the user's groups if the password is right, empty if not */
-    Optional<Set<String>> verify(String username, String password);
+    /**
+     * A user as the store knows it.
+     *
+     * @param name   the store's own spelling of the name (a registry may accept {@code ALICE} for {@code alice})
+     * @param groups the groups the user is in
+     */
+    record Identity(String name, Set<String> groups) {
+    }
+
+    /** @return the user if the password is right, empty if not */
+    Optional<Identity> verify(String username, String password);
 }

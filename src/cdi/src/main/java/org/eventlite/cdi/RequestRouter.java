@@ -119,9 +119,17 @@ public class RequestRouter implements ConnectionHandler {
             connection.close(ErrorCode.TOO_MANY_SUBSCRIPTIONS);
             return;
         }
-        EventFilter filter = decide(connection, request, true) ? receivable(connection, request) : null;
+        if (registry.subscriptionCount() >= config.maxSubscriptions()
+                && !registry.isSubscribed(connection, request.event())) {
+            LOG.log(Level.WARNING, "EventLite holds {0} subscriptions ({1}); refused one from {2}",
+                    new Object[] {registry.subscriptionCount(), EventLiteConfig.MAX_SUBSCRIPTIONS,
+                        connection.remoteAddress()});
+            connection.close(ErrorCode.SERVER_SUBSCRIPTION_LIMIT);
+            return;
+        }
+        EventFilter filter = decide(connection, request.event(), credentials, true) ? receivable(connection, request) : null;
         if (filter == null) {
-            deny(connection, RequestDenied.Action.SUBSCRIBE, request);
+            deny(connection, RequestDenied.Action.SUBSCRIBE, request.event(), credentials);
             return;
         }
         // The reply is queued before the subscription is visible, so it precedes every frame.
@@ -131,18 +139,28 @@ public class RequestRouter implements ConnectionHandler {
                 connection.remoteAddress(), credentials.username()));
     }
 
-    private void publish(Connection connection, PublishRequest request) {
-        if (!decide(connection, request, false)) {
-            deny(connection, RequestDenied.Action.PUBLISH, request);
-            return;
+    /**
+     * Decides a publish as soon as its request line is complete, before its body costs
+     * anything; a denied body is then dropped unread by the front end.
+     */
+    @Override
+    public boolean admitPublish(Connection connection, String event, Credentials credentials) {
+        if (!decide(connection, event, credentials, false)) {
+            deny(connection, RequestDenied.Action.PUBLISH, event, credentials);
+            return false;
         }
+        return true;
+    }
+
+    /** A publish whose body is complete; {@link #admitPublish} allowed it. */
+    private void publish(Connection connection, PublishRequest request) {
         broadcaster.broadcast(request.event(), request.json(),
                 EventOrigin.remote(connection.remoteAddress(), request.credentials().username()));
         connection.send(Frame.OK);
     }
 
     /** A throttled address is denied undecided; a decision that throws counts as a denial. */
-    private boolean decide(Connection connection, Request request, boolean subscribe) {
+    private boolean decide(Connection connection, String event, Credentials credentials, boolean subscribe) {
         InetAddress address = connection.remoteAddress().getAddress();
         if (failedAttempts.throttled(address)) {
             return false;
@@ -151,11 +169,11 @@ public class RequestRouter implements ConnectionHandler {
         Client client = new Client(connection.id(), connection.remoteAddress());
         try {
             allowed = subscribe
-                    ? policy.maySubscribe(client, request.event(), request.credentials())
-                    : policy.mayPublish(client, request.event(), request.credentials());
+                    ? policy.maySubscribe(client, event, credentials)
+                    : policy.mayPublish(client, event, credentials);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "EventLite access decision failed for " + request.credentials()
-                    + " on '" + request.event() + "'; denied");
+            LOG.log(Level.WARNING, e, () -> "EventLite access decision failed for " + credentials
+                    + " on '" + event + "'; denied");
             allowed = false;
         }
         if (!allowed) {
@@ -177,11 +195,31 @@ public class RequestRouter implements ConnectionHandler {
     }
 
     /** As in the original, a denied connection stays open. */
-    private void deny(Connection connection, RequestDenied.Action action, Request request) {
+    private void deny(Connection connection, RequestDenied.Action action, String event, Credentials credentials) {
         connection.send(Frame.PERMISSION_DENIED);
         metrics.denied(action).add(1);
-        notifier.requestDenied(new RequestDenied(action, request.event(), connection.remoteAddress(),
-                request.credentials().username()));
+        notifier.requestDenied(new RequestDenied(action, event, connection.remoteAddress(), credentials.username()));
+    }
+
+    /**
+     * Whether a client may see the broker's statistics with addresses and subscription names;
+     * throttled and counted like any other decision.
+     */
+    public boolean mayMonitor(InetSocketAddress address, Credentials credentials) {
+        if (failedAttempts.throttled(address.getAddress())) {
+            return false;
+        }
+        boolean allowed;
+        try {
+            allowed = policy.mayMonitor(new Client(0, address), credentials);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "EventLite monitor decision failed for " + credentials + "; denied");
+            allowed = false;
+        }
+        if (!allowed) {
+            failedAttempts.failed(address.getAddress());
+        }
+        return allowed;
     }
 
     @Override

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.PasswordHash;
 
@@ -29,13 +29,15 @@ import org.eventlite.protocol.PasswordHash;
 public class UserDirectory {
 
     /** What an authenticated user may publish and subscribe to. */
-    record Principal(Permissions publish, Permissions subscribe) {
+    record Principal(Permissions publish, Permissions subscribe, boolean monitor) {
     }
 
     private record ConfiguredUser(PasswordHash passwordHash, List<String> groups) {
     }
 
     enum IdentityStore { NONE, SERVER }
+
+    private static final String USER_PREFIX = "eventlite.user.";
 
     /** Compared against when the user is unknown, so that unknown and known users take equally long to refuse. */
     private static final PasswordHash DECOY = PasswordHash.create("decoy".toCharArray());
@@ -47,6 +49,8 @@ public class UserDirectory {
     ApplicationExecutor application;
 
     private Map<String, ConfiguredUser> users;
+    /** Names with {@code eventlite.user.<name>.*} rules, by their lower-case form. */
+    private Map<String, String> namesWithRules;
     private IdentityStore identityStore;
     private PasswordVerifier registry;
     private VerifiedCredentials verified;
@@ -69,6 +73,7 @@ public class UserDirectory {
             }
         }
         users = Map.copyOf(table);
+        namesWithRules = namesWithRules();
         identityStore = config.identityStore();
         registry = identityStore == IdentityStore.SERVER
                 ? application.onCallersThread(new LibertyRegistryVerifier(), PasswordVerifier.class)
@@ -97,8 +102,10 @@ public class UserDirectory {
             return user.passwordHash().matches(password) ? principal(username, user.groups()) : null;
         }
         if (registry != null) {
-            Optional<Set<String>> groups = registry.verify(username, password);
-            return groups.map(g -> principal(username, List.copyOf(g))).orElse(null);
+            // The registry's own spelling of the name selects the rules: a registry that accepts
+            // ALICE for alice must not let ALICE escape eventlite.user.alice.* and its denials.
+            Optional<PasswordVerifier.Identity> identity = registry.verify(username, password);
+            return identity.map(found -> principal(ruleName(found.name()), List.copyOf(found.groups()))).orElse(null);
         }
         DECOY.matches(password);
         return null;
@@ -107,11 +114,39 @@ public class UserDirectory {
     private Principal principal(String username, List<String> groups) {
         Permissions publish = permissions("eventlite.user." + username + ".publish");
         Permissions subscribe = permissions("eventlite.user." + username + ".subscribe");
+        boolean monitor = config.flag("eventlite.user." + username + ".monitor", false);
         for (String group : groups) {
             publish = publish.plus(permissions("eventlite.group." + group + ".publish"));
             subscribe = subscribe.plus(permissions("eventlite.group." + group + ".subscribe"));
+            monitor |= config.flag("eventlite.group." + group + ".monitor", false);
         }
-        return new Principal(publish, subscribe);
+        return new Principal(publish, subscribe, monitor);
+    }
+
+    /**
+     * The name whose {@code eventlite.user.<name>.*} rules apply to a registry user. A registry may
+     * log in {@code ALICE} as {@code alice} and report the name as typed (Liberty's basic registry
+     * with {@code ignoreCaseForAuthentication} does); her rules, denials included, must follow her.
+     */
+    private String ruleName(String registryName) {
+        if (namesWithRules.containsValue(registryName)) {
+            return registryName;
+        }
+        return namesWithRules.getOrDefault(registryName.toLowerCase(Locale.ROOT), registryName);
+    }
+
+    private Map<String, String> namesWithRules() {
+        Map<String, String> names = new HashMap<>();
+        for (String property : config.propertyNames()) {
+            if (property.startsWith(USER_PREFIX)) {
+                int dot = property.lastIndexOf('.');
+                if (dot > USER_PREFIX.length()) {
+                    String name = property.substring(USER_PREFIX.length(), dot);
+                    names.put(name.toLowerCase(Locale.ROOT), name);
+                }
+            }
+        }
+        return Map.copyOf(names);
     }
 
     private Permissions permissions(String setting) {

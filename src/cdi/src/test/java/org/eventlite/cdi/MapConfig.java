@@ -42,7 +42,33 @@ final class MapConfig implements Config {
 
     @Override
     public ConfigValue getConfigValue(String name) {
-        throw new UnsupportedOperationException();
+        String value = values.get(name);
+        return new ConfigValue() {
+            @Override
+            public String getName() {
+                return name;
+            }
+
+            @Override
+            public String getValue() {
+                return value;
+            }
+
+            @Override
+            public String getRawValue() {
+                return value;
+            }
+
+            @Override
+            public String getSourceName() {
+                return value == null ? null : "map";
+            }
+
+            @Override
+            public int getSourceOrdinal() {
+                return 0;
+            }
+        };
     }
 
     @Override

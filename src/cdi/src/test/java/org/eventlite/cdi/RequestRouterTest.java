@@ -16,10 +16,14 @@ class RequestRouterTest {
 
     private static final Credentials ALICE = new Credentials("alice", "pw");
 
-    private static RequestRouter router(EventAccessPolicy policy, Map<String, String> settings) {
+    static RequestRouter router(EventAccessPolicy policy, Map<String, String> settings) {
         EventLiteConfig config = new EventLiteConfig();
         config.config = new MapConfig(settings);
         config.read();
+        return router(policy, config);
+    }
+
+    static RequestRouter router(EventAccessPolicy policy, EventLiteConfig config) {
         FailedAttempts failedAttempts = new FailedAttempts();
         failedAttempts.config = config;
         ObserverNotifier notifier = new ObserverNotifier();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class UserDirectoryTest {
 
-    private static UserDirectory directory(Map<String, String> settings) {
+    static UserDirectory directory(Map<String, String> settings) {
         EventLiteConfig config = new EventLiteConfig();
         config.config = new MapConfig(settings);
         config.read();

@@ -8,6 +8,10 @@ public class ServerErrorException extends EventLiteException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Refusals for want of a resource the server will have again: worth retrying later. */
+    static final java.util.Set<String> BUSY_CODES = java.util.Set.of("too-many-connections",
+            "too-many-connections-from-address", "server-busy", "server-stopping", "server-subscription-limit");
+
     private final String code;
 
     public ServerErrorException(String replyLine) {

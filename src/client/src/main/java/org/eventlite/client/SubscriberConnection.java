@@ -41,6 +41,8 @@ final class SubscriberConnection implements Subscription, ServerMessageSink {
     private volatile Socket socket;
     /** Set when the server refused the subscription: reconnecting would not help. */
     private volatile EventLiteException refusal;
+    /** Reader thread only: the server is out of a resource for now (connections, memory); reconnect later. */
+    private String busyReply;
 
     SubscriberConnection(String event, Consumer<JsonObject> callback, ClientSettings settings) {
         this.event = event;
@@ -101,6 +103,11 @@ final class SubscriberConnection implements Subscription, ServerMessageSink {
         int n;
         while (!closed && refusal == null && (n = in.read(buffer)) >= 0) {
             decoder.feed(ByteBuffer.wrap(buffer, 0, n), this);
+            if (busyReply != null) {
+                String reply = busyReply;
+                busyReply = null;
+                throw new IOException("the server is busy: " + reply.strip());
+            }
         }
         if (!closed && refusal == null) {
             throw new IOException("the server closed the connection");
@@ -119,9 +126,18 @@ final class SubscriberConnection implements Subscription, ServerMessageSink {
         refuse(new PermissionDeniedException(event));
     }
 
+    /**
+     * A refusal for want of a resource the server will have again (connections, memory) is
+     * retried with backoff once the subscription has been made; any other error is final.
+     */
     @Override
     public void errorReply(String line) {
-        refuse(new ServerErrorException(line));
+        ServerErrorException error = new ServerErrorException(line);
+        if (firstReply.isDone() && ServerErrorException.BUSY_CODES.contains(error.code())) {
+            busyReply = line;
+            return;
+        }
+        refuse(error);
     }
 
     private void refuse(EventLiteException why) {
@@ -132,11 +148,19 @@ final class SubscriberConnection implements Subscription, ServerMessageSink {
         }
     }
 
+    /**
+     * No event ends a subscription: one this client cannot represent (a number beyond what
+     * Java's BigDecimal holds, such as {@code 1e9999999999}) is logged and skipped.
+     */
     @Override
     public void event(byte[] json) {
         JsonObject data;
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
             data = reader.readObject();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "EventLite subscription ''{0}'' skipped an event it cannot read as JSON: {1}",
+                    new Object[] {event, e.toString()});
+            return;
         }
         try {
             callback.accept(data);

@@ -3,7 +3,7 @@ package org.eventlite.connector;
 /**
  * The timers of one connection, loop thread only. Each kind is either unset
  * or due at a {@link System#nanoTime()} instant; the loop is armed for the
- * earliest. Kept as plain fields: a connection has at most four.
+ * earliest. Kept in two small arrays indexed by kind.
  */
 final class ConnectionDeadlines {
 
@@ -15,6 +15,8 @@ final class ConnectionDeadlines {
         WRITE_STALL,
         /** A request began and did not complete within the request timeout. */
         REQUEST,
+        /** A new connection completed no request (nor TLS handshake) within the first-request timeout. */
+        FIRST_REQUEST,
         /** A line without LF has been quiet for the grace period. */
         LINE_GRACE
     }

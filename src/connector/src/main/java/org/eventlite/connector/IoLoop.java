@@ -46,6 +46,8 @@ final class IoLoop implements Work {
     private final ConcurrentLinkedQueue<SocketConnection> flushes = new ConcurrentLinkedQueue<>();
     /** Loop thread only: flushes asked for on the loop itself, handled in the same round. */
     private final java.util.ArrayDeque<SocketConnection> localFlushes = new java.util.ArrayDeque<>();
+    /** Loop thread only: connections whose transport holds input the selector cannot see. */
+    private final java.util.ArrayDeque<SocketConnection> rereads = new java.util.ArrayDeque<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     /** Loop thread only: connections waiting for a deadline (line grace or lingering close). */
@@ -117,22 +119,29 @@ final class IoLoop implements Work {
         try {
             while (running) {
                 lastRoundNanos = System.nanoTime();
-                if (localFlushes.isEmpty()) {
+                if (localFlushes.isEmpty() && rereads.isEmpty()) {
                     selector.select(handleReady, selectTimeoutMillis());
                 } else {
-                    selector.selectNow(handleReady); // a deadline handled last round queued a flush here
+                    selector.selectNow(handleReady); // work queued on the loop itself last round
                 }
                 wakeupPending.set(false);
                 registerArrivals();
+                handleRereads();
                 handleFlushes();
                 handleDeadlines();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            // Each connection's work is guarded on its own (see serve), so this is the selector itself.
             LOG.log(Level.SEVERE, e, () -> "EventLite I/O loop " + name + " failed; its connections are closed");
         } finally {
+            boolean failed = running;
+            running = false;
             closeAll();
             finished.countDown();
             closeArrivals();
+            if (failed) {
+                listener.loopFailed(this);
+            }
             thread.setName(poolName);
         }
     }
@@ -170,21 +179,64 @@ final class IoLoop implements Work {
         if (!key.isValid()) {
             return;
         }
-        if (key.isWritable()) {
-            connection.flush();
+        try {
+            if (key.isWritable()) {
+                connection.flush();
+            }
+            if (key.isValid() && key.isReadable()) {
+                connection.readable(readBuffer, readBytes, MAX_READS_PER_ROUND);
+            }
+        } catch (Throwable e) {
+            failed(connection, e);
         }
-        if (key.isValid() && key.isReadable()) {
-            connection.readable(readBuffer, readBytes, MAX_READS_PER_ROUND);
+    }
+
+    /**
+     * Whatever one connection's work throws, out of memory included, ends that connection and
+     * not the loop: closing it frees what it held, and the others go on.
+     */
+    private void failed(SocketConnection connection, Throwable e) {
+        LOG.log(Level.SEVERE, e, () -> "EventLite closes " + connection + " after a failure while serving it");
+        try {
+            connection.closeNow(ErrorCode.INTERNAL_ERROR.id() + ": " + e);
+        } catch (Throwable again) {
+            LOG.log(Level.SEVERE, again, () -> "EventLite could not close " + connection);
+        }
+    }
+
+    /** Loop thread: read {@code connection} again next round, without waiting for the selector. */
+    void readAgain(SocketConnection connection) {
+        rereads.add(connection);
+    }
+
+    private void handleRereads() {
+        for (int i = rereads.size(); i > 0; i--) {
+            SocketConnection connection = rereads.poll();
+            try {
+                if (connection.isOpen()) {
+                    connection.readable(readBuffer, readBytes, MAX_READS_PER_ROUND);
+                }
+            } catch (Throwable e) {
+                failed(connection, e);
+            }
         }
     }
 
     private void handleFlushes() {
         SocketConnection connection;
         while ((connection = localFlushes.poll()) != null) {
-            connection.flush();
+            flush(connection);
         }
         while ((connection = flushes.poll()) != null) {
+            flush(connection);
+        }
+    }
+
+    private void flush(SocketConnection connection) {
+        try {
             connection.flush();
+        } catch (Throwable e) {
+            failed(connection, e);
         }
     }
 
@@ -201,7 +253,11 @@ final class IoLoop implements Work {
         }
         for (SocketConnection connection : due) {
             disarm(connection);
-            connection.deadlineReached(now);
+            try {
+                connection.deadlineReached(now);
+            } catch (Throwable e) {
+                failed(connection, e);
+            }
         }
     }
 
@@ -246,10 +302,15 @@ final class IoLoop implements Work {
         }
     }
 
-    /** Loop thread: the connection has closed its socket. */
+    /** The connection has closed its socket. */
     void connectionClosed(SocketConnection connection) {
         connections.remove(connection);
-        listener.connectionClosed();
+        listener.connectionClosed(connection.remoteAddress());
+    }
+
+    /** Whether the loop still serves connections: a loop that has ended is handed no more. */
+    boolean running() {
+        return running && finished.getCount() > 0;
     }
 
     /** Any thread: ends the loop; {@link #awaitFinished} waits for its connections to be closed. */

@@ -14,6 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,7 @@ import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.connector.api.ListenerStatus;
 import org.eventlite.connector.api.TlsSettings;
 import org.eventlite.protocol.ErrorCode;
+import org.eventlite.protocol.MemoryBudget;
 
 /**
  * One endpoint activation: asks the application for its handler, binds the
@@ -43,6 +45,9 @@ final class Listener implements ListenerStatus {
     private static final long OPEN_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(120);
     private static final long OPEN_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long STOP_WAIT_SECONDS = 10;
+    /** Pauses after a failed accept (out of descriptors, say), doubling from the first to the last. */
+    private static final long ACCEPT_RETRY_FIRST_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long ACCEPT_RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final InetSocketAddress address;
     private final MessageEndpointFactory endpointFactory;
@@ -56,6 +61,12 @@ final class Listener implements ListenerStatus {
     private final LongAdder decodeErrors = new LongAdder();
     /** Written by the start Work, read by health checks. */
     private final List<IoLoop> loops = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failedLoops = new AtomicInteger();
+    /** Open connections per remote address; an address leaves the map with its last connection. */
+    private final ConcurrentHashMap<java.net.InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    /** Set with the handler's settings, before the first connection. */
+    private volatile MemoryBudget requestBodies;
+    private volatile MemoryBudget outbound;
 
     private volatile boolean stopping;
     /** Accept loops running; guarded by {@code this}. */
@@ -126,6 +137,9 @@ final class Listener implements ListenerStatus {
     private void bindAndServe(ConnectionHandler handler) {
         ListenerSettings settings = handler.settings();
         Optional<TlsSettings> tls = settings.tls();
+        requestBodies = new MemoryBudget("eventlite.budget.request-body-bytes",
+                settings.clientLimits().requestBodyBudgetBytes());
+        outbound = new MemoryBudget("eventlite.budget.outbound-bytes", settings.clientLimits().outboundBudgetBytes());
         try {
             for (int i = 0; i < settings.ioThreads(); i++) {
                 IoLoop loop = new IoLoop("io-" + address.getPort() + "-" + i, this);
@@ -215,64 +229,131 @@ final class Listener implements ListenerStatus {
         }
     }
 
+    /**
+     * A failed accept (no descriptors left, a connection reset before it was taken) is
+     * transient: readiness goes DOWN with the reason, the loop pauses, doubling up to a
+     * second, and accepts again; the first success makes readiness UP. Only closing the
+     * socket ends it.
+     */
     private void acceptUntilClosed(ServerSocketChannel listening, ListenerSettings settings, TlsSettings tls) {
         int next = 0;
-        while (!stopping) {
+        long retryNanos = ACCEPT_RETRY_FIRST_NANOS;
+        boolean failing = false;
+        while (!stopping && listening.isOpen()) {
             SocketChannel socket;
             try {
                 socket = listening.accept();
-            } catch (IOException e) {
-                if (!stopping) {
-                    String reason = "accepting on " + (tls == null ? bound : tlsBound) + " failed: " + e.getMessage();
-                    LOG.log(Level.SEVERE, "EventLite {0}", reason);
-                    bound = null;
-                    handler.onListenFailed(reason);
-                }
+            } catch (java.nio.channels.ClosedChannelException e) {
                 return;
-            }
-            try {
-                if (openConnections.incrementAndGet() > settings.maxConnections()) {
-                    refuse(socket, tls != null);
-                    continue;
+            } catch (IOException | RuntimeException e) {
+                if (stopping) {
+                    return;
                 }
-                socket.configureBlocking(false);
-                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                IoLoop loop = loops.get(next);
-                next = (next + 1) % loops.size();
-                Transport transport = tls == null ? Transport.plain(socket) : new TlsTransport(socket, tls.newEngine());
-                loop.adopt(new SocketConnection(connectionIds.incrementAndGet(), transport,
-                        (InetSocketAddress) socket.getRemoteAddress(), loop, handler, settings));
-            } catch (IOException e) {
-                openConnections.decrementAndGet();
-                LOG.log(Level.FINE, "Dropping a connection that failed on accept: {0}", e.getMessage());
-                closeQuietly(socket);
+                String reason = "accepting on " + (tls == null ? bound : tlsBound) + " failed: " + e.getMessage()
+                        + "; retrying";
+                if (!failing) {
+                    LOG.log(Level.SEVERE, "EventLite {0}", reason);
+                    handler.onListenFailed(reason);
+                    failing = true;
+                }
+                LockSupport.parkNanos(retryNanos);
+                retryNanos = Math.min(ACCEPT_RETRY_MAX_NANOS, retryNanos * 2);
+                continue;
             }
+            if (failing) {
+                failing = false;
+                retryNanos = ACCEPT_RETRY_FIRST_NANOS;
+                LOG.log(Level.INFO, "EventLite accepts connections on {0} again", tls == null ? bound : tlsBound);
+                handler.onListening(bound);
+            }
+            next = adopt(socket, settings, tls, next);
         }
     }
 
+    /** @return the index of the loop to try for the next connection */
+    private int adopt(SocketChannel socket, ListenerSettings settings, TlsSettings tls, int next) {
+        InetSocketAddress remote;
+        try {
+            remote = (InetSocketAddress) socket.getRemoteAddress();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Dropping a connection that failed on accept: {0}", e.toString());
+            closeQuietly(socket);
+            return next;
+        }
+        int open = openConnections.incrementAndGet();
+        int fromAddress = countFrom(remote);
+        try {
+            if (open > settings.maxConnections()) {
+                refuse(socket, tls != null, ErrorCode.TOO_MANY_CONNECTIONS, remote);
+                return next;
+            }
+            if (fromAddress > settings.clientLimits().maxConnectionsPerAddress()) {
+                refuse(socket, tls != null, ErrorCode.TOO_MANY_CONNECTIONS_FROM_ADDRESS, remote);
+                return next;
+            }
+            socket.configureBlocking(false);
+            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            IoLoop loop = runningLoop(next);
+            Transport transport = tls == null ? Transport.plain(socket) : new TlsTransport(socket, tls.newEngine());
+            loop.adopt(new SocketConnection(connectionIds.incrementAndGet(), transport, remote, loop, handler,
+                    settings, requestBodies, outbound));
+            return (loops.indexOf(loop) + 1) % loops.size();
+        } catch (IOException | RuntimeException e) {
+            connectionClosed(remote);
+            LOG.log(Level.FINE, "Dropping a connection that failed on accept: {0}", e.toString());
+            closeQuietly(socket);
+            return next;
+        }
+    }
+
+    /** The loop at {@code from} or the next one still running; fails when none is. */
+    private IoLoop runningLoop(int from) throws IOException {
+        for (int i = 0; i < loops.size(); i++) {
+            IoLoop loop = loops.get((from + i) % loops.size());
+            if (loop.running()) {
+                return loop;
+            }
+        }
+        throw new IOException("no I/O loop is running");
+    }
+
+    /** Counts a new connection from {@code remote}; @return how many are open from its address now */
+    private int countFrom(InetSocketAddress remote) {
+        return perAddress.computeIfAbsent(remote.getAddress(), a -> new AtomicInteger()).incrementAndGet();
+    }
+
     /**
-     * Over the connection cap: one best-effort error reply from this thread, then close.
+     * Over a connection cap: one best-effort error reply from this thread, then close.
      * A TLS client gets no reply: it could not read one before a handshake, which is work
      * the cap is there to refuse.
      */
-    private void refuse(SocketChannel socket, boolean tls) {
+    private void refuse(SocketChannel socket, boolean tls, ErrorCode why, InetSocketAddress remote) {
         connectionRefused();
         try {
             socket.configureBlocking(false);
             if (!tls) {
-                socket.write(java.nio.ByteBuffer.wrap(ErrorCode.TOO_MANY_CONNECTIONS.reply()));
+                socket.write(java.nio.ByteBuffer.wrap(why.reply()));
             }
             socket.shutdownOutput();
         } catch (IOException e) {
             LOG.log(Level.FINE, "Refusing a connection failed: {0}", e.getMessage());
         } finally {
-            openConnections.decrementAndGet();
+            connectionClosed(remote);
             closeQuietly(socket);
         }
     }
 
-    void connectionClosed() {
+    /** A connection counted by {@link #adopt} has ended. */
+    void connectionClosed(InetSocketAddress remote) {
         openConnections.decrementAndGet();
+        perAddress.computeIfPresent(remote.getAddress(), (address, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    /** A loop ended while it should have gone on: it gets no more connections, and liveness says so. */
+    void loopFailed(IoLoop loop) {
+        failedLoops.incrementAndGet();
+        LOG.log(Level.SEVERE, "An EventLite I/O loop has ended; {0} of {1} still serve connections",
+                new Object[] {loops.stream().filter(IoLoop::running).count(), loops.size()});
     }
 
     void slowConsumerDisconnected(SocketConnection connection, String why) {
@@ -405,6 +486,23 @@ final class Listener implements ListenerStatus {
     @Override
     public long refusedConnections() {
         return refusedConnections.get();
+    }
+
+    @Override
+    public int failedLoops() {
+        return stopping ? 0 : failedLoops.get();
+    }
+
+    @Override
+    public long requestBodyBytes() {
+        MemoryBudget budget = requestBodies;
+        return budget == null ? 0 : budget.used();
+    }
+
+    @Override
+    public long outboundBytes() {
+        MemoryBudget budget = outbound;
+        return budget == null ? 0 : budget.used();
     }
 
     @Override

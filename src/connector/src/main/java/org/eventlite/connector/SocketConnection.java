@@ -14,8 +14,11 @@ import java.util.logging.Logger;
 import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.Frame;
+import org.eventlite.connector.api.ClientLimits;
 import org.eventlite.connector.api.ListenerSettings;
+import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.ErrorCode;
+import org.eventlite.protocol.MemoryBudget;
 import org.eventlite.protocol.ProtocolException;
 import org.eventlite.protocol.Request;
 import org.eventlite.protocol.RequestDecoder;
@@ -37,7 +40,10 @@ final class SocketConnection implements Connection, RequestSink {
     private final ConnectionHandler handler;
     private final RequestDecoder decoder;
     private final ListenerSettings settings;
+    private final ClientLimits limits;
     private final long maxPendingBytes;
+    /** Bytes queued for every connection of the listener, this one's included. */
+    private final MemoryBudget outbound;
 
     /** Filled by any thread, drained by the loop. Frames are shared by all their subscribers and never copied here. */
     private final ConcurrentLinkedQueue<Frame> queued = new ConcurrentLinkedQueue<>();
@@ -50,12 +56,18 @@ final class SocketConnection implements Connection, RequestSink {
     private final AtomicBoolean open = new AtomicBoolean(true);
     /** When the oldest event frame not yet written was made; 0 if none is waiting. */
     private final AtomicLong oldestUnwritten = new AtomicLong();
+    /** When the pending bytes last rose above the soft limit without falling back since; 0 if below. */
+    private final AtomicLong aboveSoftLimitSince = new AtomicLong();
 
     /** Set once: what to close with after the queued bytes are written. */
     private volatile String closeReason;
     /** Set once: close at once without writing what is queued. */
     private volatile String abortReason;
+    /** An error reply is queued: nothing the client sent after the failed request is executed. */
+    private volatile boolean errorReplied;
 
+    /** Loop thread only: the pending bytes counted in {@link #outbound}. */
+    private long outboundCounted;
     /** Loop thread only. */
     private SelectionKey key;
     private final ConnectionDeadlines deadlines = new ConnectionDeadlines();
@@ -68,15 +80,17 @@ final class SocketConnection implements Connection, RequestSink {
     private boolean lingering;
 
     SocketConnection(long id, Transport transport, InetSocketAddress remoteAddress, IoLoop loop,
-            ConnectionHandler handler, ListenerSettings settings) {
+            ConnectionHandler handler, ListenerSettings settings, MemoryBudget requestBodies, MemoryBudget outbound) {
         this.id = id;
         this.transport = transport;
         this.remoteAddress = remoteAddress;
         this.loop = loop;
         this.handler = handler;
         this.settings = settings;
-        this.decoder = new RequestDecoder(settings.decoderLimits());
+        this.limits = settings.clientLimits();
+        this.decoder = new RequestDecoder(settings.decoderLimits(), requestBodies);
         this.maxPendingBytes = settings.maxPendingBytes();
+        this.outbound = outbound;
     }
 
     @Override
@@ -99,9 +113,14 @@ final class SocketConnection implements Connection, RequestSink {
         if (!isOpen() || closeReason != null) {
             return false;
         }
-        if (pendingBytes.addAndGet(frame.length()) > maxPendingBytes) {
+        long pending = pendingBytes.addAndGet(frame.length());
+        if (pending > maxPendingBytes) {
             pendingBytes.addAndGet(-frame.length());
-            abortSlowConsumer("more than " + maxPendingBytes + " bytes pending");
+            abortSlowConsumer("more than " + maxPendingBytes + " bytes pending (eventlite.subscriber.max-pending-bytes)");
+            return false;
+        }
+        if (pending > limits.softPendingBytes() && tooLongAboveSoftLimit()) {
+            pendingBytes.addAndGet(-frame.length());
             return false;
         }
         if (loop.isLoopThread()) {
@@ -120,8 +139,32 @@ final class SocketConnection implements Connection, RequestSink {
         return true;
     }
 
+    /**
+     * Above the soft limit: fine for {@code softPendingTime}, then dropped; at once while all
+     * connections together hold more than the outbound budget.
+     * @return true if the connection was dropped
+     */
+    private boolean tooLongAboveSoftLimit() {
+        long now = System.nanoTime();
+        long since = aboveSoftLimitSince.get();
+        if (since == 0) {
+            aboveSoftLimitSince.compareAndSet(0, now | 1);
+        } else if (now - since > limits.softPendingTime().toNanos()) {
+            abortSlowConsumer("above " + limits.softPendingBytes() + " bytes pending for more than "
+                    + limits.softPendingTime().toMillis() + " ms (eventlite.subscriber.soft-pending-bytes)");
+            return true;
+        }
+        if (outbound.exceeded()) {
+            abortSlowConsumer("above " + limits.softPendingBytes() + " bytes pending while all connections hold more than "
+                    + outbound.capacity() + " bytes (eventlite.budget.outbound-bytes)");
+            return true;
+        }
+        return false;
+    }
+
     @Override
     public void close(ErrorCode reason) {
+        errorReplied = true;
         if (!isOpen() || closeReason != null) {
             return;
         }
@@ -160,8 +203,12 @@ final class SocketConnection implements Connection, RequestSink {
         return transport.channel();
     }
 
+    /** Loop thread: the connection is on its loop; its first request must complete in time. */
     void registered(SelectionKey key) {
         this.key = key;
+        deadlines.set(ConnectionDeadlines.Kind.FIRST_REQUEST,
+                System.nanoTime() + limits.firstRequestTimeout().toNanos());
+        rearm();
     }
 
     /** Reads what the socket has, up to a fair share, and decodes it; the buffers are the loop's, of equal size. */
@@ -199,6 +246,9 @@ final class SocketConnection implements Connection, RequestSink {
             updateRequestTimers();
             if (transport.hasBufferedOutput()) {
                 scheduleFlush(); // TLS handshake records the socket did not take at once
+            }
+            if (transport.hasBufferedInput()) {
+                loop.readAgain(this); // TLS records already off the socket: the selector would not say so
             }
         } catch (TlsTransport.PlainTextPeerException e) {
             close(ErrorCode.TLS_REQUIRED);
@@ -252,6 +302,10 @@ final class SocketConnection implements Connection, RequestSink {
                     stopRequestTimers();
                     close(ErrorCode.REQUEST_TIMEOUT);
                 }
+                case FIRST_REQUEST -> {
+                    stopRequestTimers();
+                    close(ErrorCode.IDLE_TIMEOUT);
+                }
                 case LINE_GRACE -> {
                     decoder.lineGraceExpired(this);
                     if (closeReason == null && !decoder.failed()) {
@@ -301,7 +355,11 @@ final class SocketConnection implements Connection, RequestSink {
 
     @Override
     public void request(Request request) {
+        if (errorReplied || !isOpen()) {
+            return; // after an error reply nothing more is executed, though the same read held it
+        }
         requestCompleted = true;
+        firstRequestCompleted();
         try {
             handler.onRequest(this, request);
         } catch (RuntimeException e) {
@@ -309,6 +367,26 @@ final class SocketConnection implements Connection, RequestSink {
                     + ": the application failed to handle a " + request.getClass().getSimpleName());
             close(ErrorCode.INTERNAL_ERROR);
         }
+    }
+
+    @Override
+    public boolean publishBegins(String event, Credentials credentials) {
+        if (errorReplied || !isOpen()) {
+            return false;
+        }
+        firstRequestCompleted();
+        try {
+            return handler.admitPublish(this, event, credentials);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> "Connection " + id + " from " + remoteAddress
+                    + ": the application failed to decide a publish");
+            close(ErrorCode.INTERNAL_ERROR);
+            return false;
+        }
+    }
+
+    private void firstRequestCompleted() {
+        deadlines.clear(ConnectionDeadlines.Kind.FIRST_REQUEST);
     }
 
     @Override
@@ -334,6 +412,7 @@ final class SocketConnection implements Connection, RequestSink {
             while ((next = queued.poll()) != null) {
                 writing.add(next);
             }
+            countOutbound();
             transport.flushBuffered();
             ByteBuffer staging = loop.stagingBuffer();
             while (!writing.isEmpty()) {
@@ -350,6 +429,10 @@ final class SocketConnection implements Connection, RequestSink {
         } catch (IOException e) {
             closeNow("write failed: " + e.getMessage());
             return;
+        }
+        countOutbound();
+        if (pendingBytes.get() <= limits.softPendingBytes()) {
+            aboveSoftLimitSince.set(0);
         }
         if (!writing.isEmpty() || transport.hasBufferedOutput()) {
             key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
@@ -372,6 +455,13 @@ final class SocketConnection implements Connection, RequestSink {
                 closeAfterLastReply();
             }
         }
+    }
+
+    /** Loop thread: brings the listener's total of queued bytes up to date with this connection's. */
+    private void countOutbound() {
+        long pending = pendingBytes.get();
+        outbound.add(pending - outboundCounted);
+        outboundCounted = pending;
     }
 
     /**
@@ -441,6 +531,9 @@ final class SocketConnection implements Connection, RequestSink {
         queued.clear();
         writing.clear();
         firstFrameWritten = 0;
+        outbound.add(-outboundCounted);
+        outboundCounted = 0;
+        decoder.close();
         loop.connectionClosed(this);
         try {
             handler.onClosed(this, reason);

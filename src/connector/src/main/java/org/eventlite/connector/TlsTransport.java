@@ -29,6 +29,8 @@ final class TlsTransport implements Transport {
     }
 
     private static final byte HANDSHAKE_RECORD = 0x16;
+    /** Content type, version and length come before every record's body. */
+    private static final int RECORD_HEADER_BYTES = 5;
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     private final SocketChannel channel;
@@ -131,6 +133,23 @@ final class TlsTransport implements Transport {
         into.put(slice);
         appIn.position(appIn.position() + count);
         return count;
+    }
+
+    /**
+     * Decrypted bytes not yet handed out, or a whole record read ahead: one socket read can take
+     * many small records, and the caller's reads per round end before they are all unwrapped.
+     */
+    @Override
+    public boolean hasBufferedInput() {
+        if (plainText) {
+            return false;
+        }
+        if (appIn.hasRemaining()) {
+            return true;
+        }
+        int held = netIn.position(); // netIn is kept in write mode between reads
+        return held >= RECORD_HEADER_BYTES
+                && held >= RECORD_HEADER_BYTES + ((netIn.get(3) & 0xFF) << 8 | (netIn.get(4) & 0xFF));
     }
 
     /** Records decrypted in one read may hold more than the caller's buffer took. */

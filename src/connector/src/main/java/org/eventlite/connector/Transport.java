@@ -19,6 +19,14 @@ interface Transport {
      */
     boolean shortReadDrains();
 
+    /**
+     * Whether input has left the socket but not yet been handed out (TLS records read ahead):
+     * the selector will not report it, so the loop reads again by itself.
+     */
+    default boolean hasBufferedInput() {
+        return false;
+    }
+
     /** @return protocol bytes taken from {@code source}; 0 if the socket takes none now */
     long write(ByteBuffer source) throws IOException;
 

@@ -13,19 +13,23 @@ import java.util.Arrays;
 final class BodyBuffer implements Base64Stream.Output {
 
     private static final int INITIAL_CAPACITY = 256;
-    /**
-     * What a publisher's buffer keeps between bodies: a stream of 10 KiB events then grows it
-     * once, not eight times per event, and a 1 MiB event starts from here. Idle and
-     * subscriber-only connections never grow it past {@link #INITIAL_CAPACITY}.
-     */
-    private static final int RETAINED_CAPACITY = 64 * 1024;
 
     private final int maxBytes;
+    private final MemoryBudget budget;
     private final BodyText text;
     private byte[] bytes = new byte[INITIAL_CAPACITY];
     private int length;
     /** Bytes the structure watch has seen. */
     private int tracked;
+    /** Heap this buffer holds of {@link #budget}: its array beyond the initial capacity. */
+    private long reserved;
+    /**
+     * The body of a denied request: its bytes are decoded, watched and dropped, so that its end
+     * is found and its size bounded while it costs no more than the initial array.
+     */
+    private boolean discarding;
+    /** Bytes of a discarded body already dropped. */
+    private int discarded;
 
     private boolean started;
     private int depth;
@@ -34,26 +38,50 @@ final class BodyBuffer implements Base64Stream.Output {
     private boolean closed;
     private boolean textAfterClose;
 
-    BodyBuffer(int maxBytes) {
+    BodyBuffer(int maxBytes, MemoryBudget budget) {
         this.maxBytes = maxBytes;
-        this.text = new BodyText(maxBytes);
+        this.budget = budget;
+        this.text = new BodyText(maxBytes, budget);
     }
 
     /** A base64 character of the body that {@link #decodeGroups} did not take, for the body's text. */
-    void keepCharacter(byte c) {
-        text.append(c);
+    void keepCharacter(byte c) throws ProtocolException {
+        if (!discarding) {
+            text.append(c);
+        }
     }
 
     @Override
     public void write(int b) throws ProtocolException {
-        if (length == maxBytes) {
+        if (length + discarded == maxBytes) {
             throw new ProtocolException(ErrorCode.EVENT_TOO_LARGE,
                     "the event is larger than " + maxBytes + " bytes");
         }
         if (length == bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.min(maxBytes, bytes.length * 2));
+            if (discarding) {
+                drop();
+            } else {
+                grow(Math.min(maxBytes, bytes.length * 2));
+            }
         }
         bytes[length++] = (byte) b;
+    }
+
+    /** Discarding: watches the bytes decoded so far, then forgets them. */
+    private void drop() throws ProtocolException {
+        while (tracked < length) {
+            track(bytes[tracked++]);
+        }
+        discarded += length;
+        length = 0;
+        tracked = 0;
+    }
+
+    private void grow(int capacity) throws ProtocolException {
+        long more = capacity - bytes.length;
+        budget.reserveForRequest(more);
+        reserved += more;
+        bytes = Arrays.copyOf(bytes, capacity);
     }
 
     /**
@@ -61,14 +89,20 @@ final class BodyBuffer implements Base64Stream.Output {
      * follow one another and fit under the size limit, straight into the array.
      * @return where it stopped: the first group holding anything else, or {@code to}
      */
-    int decodeGroups(byte[] characters, int from, int to) {
-        int groups = Math.min((to - from) / 4, (maxBytes - length) / 3);
+    int decodeGroups(byte[] characters, int from, int to) throws ProtocolException {
+        if (discarding && bytes.length - length < 3) {
+            drop();
+        }
+        int groups = Math.min((to - from) / 4, (maxBytes - length - discarded) / 3);
+        if (discarding) {
+            groups = Math.min(groups, (bytes.length - length) / 3);
+        }
         if (groups == 0) {
             return from;
         }
         int needed = length + groups * 3;
         if (needed > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.min(maxBytes, Math.max(needed, bytes.length * 2)));
+            grow(Math.min(maxBytes, Math.max(needed, bytes.length * 2)));
         }
         int[] values = Base64Stream.DATA_VALUES;
         byte[] into = bytes;
@@ -91,13 +125,15 @@ final class BodyBuffer implements Base64Stream.Output {
             at += 4;
         }
         length = written;
-        text.append(characters, from, at);
+        if (!discarding) {
+            text.append(characters, from, at);
+        }
         return at;
     }
 
     @Override
     public void write3(int bits) throws ProtocolException {
-        if (length + 3 > maxBytes || length + 3 > bytes.length) {
+        if (length + discarded + 3 > maxBytes || length + 3 > bytes.length) {
             Base64Stream.Output.super.write3(bits);
             return;
         }
@@ -143,30 +179,57 @@ final class BodyBuffer implements Base64Stream.Output {
     }
 
     boolean isEmpty() {
-        return length == 0;
+        return length == 0 && discarded == 0;
     }
 
-    /** The event's canonical JSON, with its frame made from the received text when the JSON begins the body. */
+    /**
+     * The event's canonical JSON, with its frame made from the received text when the JSON begins
+     * the body. The limit holds for the JSON as delivered, the {@code "event"} member the server
+     * adds included, so that every client configured with the same limit reads every frame.
+     */
     EventJson toEventJson(String event) throws ProtocolException {
         EventJson json = JsonBody.canonical(event, bytes, 0, length);
+        if (json.length() > maxBytes) {
+            throw new ProtocolException(ErrorCode.EVENT_TOO_LARGE, "the event, with its \"event\" member, is "
+                    + json.length() + " bytes; the limit is " + maxBytes);
+        }
         if (!json.begins(bytes, length)) {
             return json;
         }
         return text.frameFor(bytes, json.length()).map(json::withReceivedFrame).orElse(json);
     }
 
+    /** Starts a body; a discarded one is read to its end and dropped as it comes. */
+    void reset(boolean discard) {
+        reset();
+        discarding = discard;
+    }
+
+    /**
+     * Ready for the next body, keeping the arrays a stream of large events grew to. {@link #release}
+     * gives them back when the sender pauses.
+     */
     void reset() {
-        if (bytes.length > RETAINED_CAPACITY) {
-            bytes = new byte[RETAINED_CAPACITY];
-        }
         text.reset();
         length = 0;
         tracked = 0;
+        discarded = 0;
+        discarding = false;
         started = false;
         depth = 0;
         inString = false;
         escaping = false;
         closed = false;
         textAfterClose = false;
+    }
+
+    /** Between requests, with nothing more to read: an idle connection holds only the initial arrays. */
+    void release() {
+        if (bytes.length > INITIAL_CAPACITY) {
+            bytes = new byte[INITIAL_CAPACITY];
+            budget.release(reserved);
+            reserved = 0;
+        }
+        text.release();
     }
 }

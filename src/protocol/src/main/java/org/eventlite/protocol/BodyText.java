@@ -14,22 +14,24 @@ final class BodyText {
     private static final byte[] BASE64 =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int INITIAL_CAPACITY = 256;
-    /** As {@code BodyBuffer}'s retained capacity: the text of 64 KiB of JSON. */
-    private static final int RETAINED_CAPACITY = 64 * 1024 / 3 * 4 + 4;
     /** Shared until the first body: idle and subscriber-only connections never hold text. */
     private static final byte[] NO_CHARACTERS = new byte[0];
 
     /** The text of the largest event the body may hold, with one group to spare; beyond it, nothing is kept. */
     private final int maxCharacters;
+    private final MemoryBudget budget;
     private byte[] characters = NO_CHARACTERS;
+    /** Heap this text holds of {@link #budget}: its array beyond the initial capacity. */
+    private long reserved;
     private int length;
     private boolean overflowed;
 
-    BodyText(int maxEventBytes) {
+    BodyText(int maxEventBytes, MemoryBudget budget) {
         this.maxCharacters = (maxEventBytes + 2) / 3 * 4 + 4;
+        this.budget = budget;
     }
 
-    void append(byte[] source, int from, int to) {
+    void append(byte[] source, int from, int to) throws ProtocolException {
         int count = to - from;
         if (!room(count)) {
             return;
@@ -38,20 +40,26 @@ final class BodyText {
         length += count;
     }
 
-    void append(byte c) {
+    void append(byte c) throws ProtocolException {
         if (room(1)) {
             characters[length++] = c;
         }
     }
 
-    private boolean room(int count) {
+    private boolean room(int count) throws ProtocolException {
         if (overflowed || length + count > maxCharacters) {
             overflowed = true;
             return false;
         }
         if (length + count > characters.length) {
-            int capacity = Math.max(INITIAL_CAPACITY, Math.max(length + count, characters.length * 2));
-            characters = Arrays.copyOf(characters, Math.min(maxCharacters, capacity));
+            int capacity = Math.min(maxCharacters,
+                    Math.max(INITIAL_CAPACITY, Math.max(length + count, characters.length * 2)));
+            int more = capacity - Math.max(INITIAL_CAPACITY, characters.length);
+            if (more > 0) {
+                budget.reserveForRequest(more);
+                reserved += more;
+            }
+            characters = Arrays.copyOf(characters, capacity);
         }
         return true;
     }
@@ -87,8 +95,16 @@ final class BodyText {
     }
 
     void reset() {
-        if (characters.length > RETAINED_CAPACITY) {
-            characters = new byte[RETAINED_CAPACITY];
+        length = 0;
+        overflowed = false;
+    }
+
+    /** Gives a grown array back: the connection is idle or closing. A small one is kept, as the next body needs it. */
+    void release() {
+        if (characters.length > INITIAL_CAPACITY) {
+            budget.release(reserved);
+            reserved = 0;
+            characters = NO_CHARACTERS;
         }
         length = 0;
         overflowed = false;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What an event name may be: 1 to the limit's UTF-8 bytes, no white space, control bytes, ':' or '|'.
- * Names are dot-separated tokens; the tokens {@code *} (one token) and {@code >} (the rest,
+ * Names are dot-separated tokens, none of them empty and no more than the limit; the tokens {@code *} (one token) and {@code >} (the rest,
  * last only) make a name a pattern, which may be subscribed to but not published to.
  */
 public final class EventNames {
@@ -15,7 +15,21 @@ public final class EventNames {
     private EventNames() {
     }
 
-    public static void check(String name, int maxBytes) throws ProtocolException {
+    public static void check(String name, DecoderLimits limits) throws ProtocolException {
+        check(name, limits.maxEventNameBytes());
+        int tokens = 1;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == '.') {
+                tokens++;
+            }
+        }
+        if (tokens > limits.maxEventNameTokens()) {
+            throw new ProtocolException(ErrorCode.INVALID_EVENT_NAME,
+                    "the event name has more than " + limits.maxEventNameTokens() + " dot-separated tokens");
+        }
+    }
+
+    private static void check(String name, int maxBytes) throws ProtocolException {
         if (name.isEmpty()) {
             throw new ProtocolException(ErrorCode.EMPTY_EVENT_NAME);
         }
@@ -28,6 +42,9 @@ public final class EventNames {
             if (c <= ' ' || c == 0x7F || c == ':' || c == '|' || Character.isWhitespace(c)) {
                 throw new ProtocolException(ErrorCode.INVALID_EVENT_NAME);
             }
+        }
+        if (name.charAt(0) == '.' || name.charAt(name.length() - 1) == '.' || name.contains("..")) {
+            throw new ProtocolException(ErrorCode.INVALID_EVENT_NAME, "the event name has an empty token");
         }
     }
 

@@ -23,9 +23,15 @@ import java.util.Arrays;
  * <li>A publish body, base64 with optional line breaks after one empty line,
  *     ends at an empty line, at a line that cannot be base64 (the next
  *     request), or in {@link #paused} when the sender has no more bytes ready
- *     and the lines so far decode to one complete JSON object.</li>
+ *     and the lines so far decode to one complete JSON object. A partial line
+ *     after such a body, whether the sender paused or went quiet for the grace
+ *     period, is the start of the next request, never more body.</li>
  * </ul>
- * After the first error the decoder decodes nothing more.
+ * The access decision comes before the body: {@link RequestSink#publishBegins}
+ * is asked when a publish line is complete, and a denied body is decoded only
+ * to find its end, then dropped, so that it holds no memory. Bodies grow only
+ * as a shared {@link MemoryBudget} allows. After the first error the decoder
+ * decodes nothing more.
  */
 public final class RequestDecoder {
 
@@ -49,13 +55,21 @@ public final class RequestDecoder {
     private boolean bodyStarted;
     /** The body line is longer than any request line, so it is base64 streamed straight to the body. */
     private boolean lineCommittedToBody;
+    /** The publish was denied: its body is read to its end and dropped. */
+    private boolean discarding;
     private final Base64Stream base64 = new Base64Stream();
     private final BodyBuffer body;
 
+    /** A decoder whose bodies draw on no shared budget, for clients and tools. */
     public RequestDecoder(DecoderLimits limits) {
+        this(limits, MemoryBudget.unlimited());
+    }
+
+    /** @param bodies the heap that unfinished bodies of every connection share */
+    public RequestDecoder(DecoderLimits limits, MemoryBudget bodies) {
         this.limits = limits;
         this.line = new byte[limits.maxRequestLineBytes() + 1];
-        this.body = new BodyBuffer(limits.maxEventBytes());
+        this.body = new BodyBuffer(limits.maxEventBytes(), bodies);
     }
 
     /** Decodes every byte remaining in {@code in}, or stops at the first error. */
@@ -88,23 +102,37 @@ public final class RequestDecoder {
         }
     }
 
-    /** The sender has no more bytes ready: a body that holds a whole object is complete. */
+    /**
+     * The sender has no more bytes ready: a body that holds a whole object is complete, and a
+     * partial line after it begins the next request. Between requests the body's arrays are
+     * given back, so an idle connection holds no more than a new one.
+     */
     public void paused(RequestSink sink) {
-        if (state == State.BODY && bodyStarted && lineLength == 0 && !lineCommittedToBody && base64.aligned()) {
-            try {
-                if (body.holdsCompleteObject()) {
-                    finishBody(sink);
-                }
-            } catch (ProtocolException e) {
-                fail(e, sink);
+        try {
+            if (bodyCompleteBeforeLine()) {
+                finishBodyKeepingLine(sink);
             }
+        } catch (ProtocolException e) {
+            fail(e, sink);
+        }
+        if (state == State.REQUEST_LINE) {
+            body.release();
         }
     }
 
-    /** The sender stayed quiet for the grace period: an unterminated line is complete. */
+    /**
+     * The sender stayed quiet for the grace period. An unterminated subscribe line is complete;
+     * an unterminated last body line is the body's end. A line after a complete body is the next
+     * request, which waits for its LF: pipelined requests are never split.
+     */
     public void lineGraceExpired(RequestSink sink) {
         try {
             if (state == State.REQUEST_LINE && lineLength > 0) {
+                if (looksLikeWholeSubscribe()) {
+                    requestLineEnded(sink);
+                }
+            } else if (bodyCompleteBeforeLine()) {
+                finishBodyKeepingLine(sink);
                 if (looksLikeWholeSubscribe()) {
                     requestLineEnded(sink);
                 }
@@ -115,6 +143,19 @@ public final class RequestDecoder {
         } catch (ProtocolException e) {
             fail(e, sink);
         }
+    }
+
+    /** The body lines ended so far hold a whole object: what follows is not body. */
+    private boolean bodyCompleteBeforeLine() throws ProtocolException {
+        return state == State.BODY && bodyStarted && !lineCommittedToBody && base64.aligned()
+                && body.holdsCompleteObject();
+    }
+
+    /** Completes the body; the partial line, if any, stays as the start of the next request line. */
+    private void finishBodyKeepingLine(RequestSink sink) throws ProtocolException {
+        int pending = lineLength;
+        finishBody(sink);
+        lineLength = pending;
     }
 
     private static final byte[] SUBSCRIBE_PREFIX = "subscribe/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -143,6 +184,12 @@ public final class RequestDecoder {
             case BODY -> lineLength > 0 || lineCommittedToBody;
             case FAILED -> false;
         };
+    }
+
+    /** The connection has closed: what the body held goes back to the shared budget. */
+    public void close() {
+        body.reset();
+        body.release();
     }
 
     /** Nothing is half-received: no partial line and no unfinished body. */
@@ -200,7 +247,7 @@ public final class RequestDecoder {
         switch (parsed.verb()) {
             case SUBSCRIBE -> sink.request(new SubscribeRequest(parsed.event(), parsed.credentials()));
             case UNSUBSCRIBE -> sink.request(new UnsubscribeRequest(parsed.event(), parsed.credentials()));
-            case PUBLISH -> startBody(parsed);
+            case PUBLISH -> startBody(parsed, sink);
             default -> throw new IllegalStateException(parsed.verb().name());
         }
     }
@@ -223,7 +270,7 @@ public final class RequestDecoder {
         return parsed;
     }
 
-    private void startBody(RequestLine.Parsed parsed) {
+    private void startBody(RequestLine.Parsed parsed, RequestSink sink) {
         state = State.BODY;
         publishEvent = parsed.event();
         publishCredentials = parsed.credentials();
@@ -231,7 +278,8 @@ public final class RequestDecoder {
         bodyStarted = false;
         lineCommittedToBody = false;
         base64.reset();
-        body.reset();
+        discarding = !sink.publishBegins(publishEvent, publishCredentials);
+        body.reset(discarding);
     }
 
     /** Takes body bytes: a run of one line's characters, or one byte that ends something; @return where the next byte is */
@@ -275,9 +323,7 @@ public final class RequestDecoder {
             throw new ProtocolException(ErrorCode.INVALID_BASE64,
                     "the publish body holds byte 0x" + Integer.toHexString(b & 0xFF));
         }
-        int pending = lineLength;
-        finishBody(sink);
-        lineLength = pending;
+        finishBodyKeepingLine(sink);
         requestLineByte(b, sink);
     }
 
@@ -316,14 +362,18 @@ public final class RequestDecoder {
         if (body.isEmpty()) {
             throw new ProtocolException(ErrorCode.MISSING_BODY);
         }
-        EventJson json = body.toEventJson(publishEvent);
-        PublishRequest request = new PublishRequest(publishEvent, publishCredentials, json);
+        PublishRequest request = discarding
+                ? null
+                : new PublishRequest(publishEvent, publishCredentials, body.toEventJson(publishEvent));
         state = State.REQUEST_LINE;
         lineLength = 0;
         body.reset();
+        discarding = false;
         publishEvent = null;
         publishCredentials = null;
-        sink.request(request);
+        if (request != null) {
+            sink.request(request);
+        }
     }
 
     private int withoutCarriageReturn() {
@@ -337,7 +387,7 @@ public final class RequestDecoder {
     private void fail(ProtocolException error, RequestSink sink) {
         state = State.FAILED;
         lineLength = 0;
-        body.reset();
+        close();
         sink.error(error);
     }
 }

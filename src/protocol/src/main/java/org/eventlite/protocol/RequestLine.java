@@ -46,7 +46,7 @@ final class RequestLine {
             throw new ProtocolException(ErrorCode.MISSING_CREDENTIALS);
         }
         String event = line.substring(slash + 1, colon);
-        EventNames.check(event, limits.maxEventNameBytes());
+        EventNames.check(event, limits);
         if (verb == Verb.PUBLISH) {
             EventNames.checkPublishable(event);
         } else {

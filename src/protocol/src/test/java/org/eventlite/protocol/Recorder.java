@@ -8,6 +8,26 @@ final class Recorder implements RequestSink {
 
     final List<Request> requests = new ArrayList<>();
     final List<ErrorCode> errors = new ArrayList<>();
+    /** Events whose publish lines were denied before their bodies; their bodies must never arrive. */
+    final List<String> deniedPublishes = new ArrayList<>();
+    private final boolean admitPublishes;
+
+    Recorder() {
+        this(true);
+    }
+
+    /** @param admitPublishes false: deny every publish when its line is complete */
+    Recorder(boolean admitPublishes) {
+        this.admitPublishes = admitPublishes;
+    }
+
+    @Override
+    public boolean publishBegins(String event, Credentials credentials) {
+        if (!admitPublishes) {
+            deniedPublishes.add(event);
+        }
+        return admitPublishes;
+    }
 
     @Override
     public void request(Request request) {

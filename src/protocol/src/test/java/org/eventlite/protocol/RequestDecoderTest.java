@@ -261,14 +261,24 @@ class RequestDecoderTest {
     }
 
     @Test
-    void eventOfExactlyTheLimitPassesAndOneByteMoreFails() {
+    void eventOfExactlyTheLimitAsDeliveredPassesAndOneByteMoreFails() {
         DecoderLimits limits = new DecoderLimits(4096, 64, 255);
-        String exact = "{\"d\":\"" + "x".repeat(64 - 8) + "\"}";
+        String exact = "{\"event\":\"foo\",\"d\":\"" + "x".repeat(64 - 22) + "\"}";
         assertEquals(64, exact.length());
         Recorder ok = decodeInParts(limits, RequestEncoder.publish("foo", ALICE, utf8(exact)));
-        assertEquals(1, ok.requests.size());
+        assertEquals(64, onlyPublish(ok).json().length());
         Recorder tooBig = decodeInParts(limits, RequestEncoder.publish("foo", ALICE, utf8(exact + " ")));
         assertEquals(ErrorCode.EVENT_TOO_LARGE, onlyError(tooBig));
+    }
+
+    /** A client with the same limit must read every frame: the "event" member the server adds counts. */
+    @Test
+    void eventThatFitsOnlyWithoutItsAddedEventMemberIsTooLarge() {
+        DecoderLimits limits = new DecoderLimits(4096, 64, 255);
+        String sent = "{\"d\":\"" + "x".repeat(64 - 8) + "\"}";
+        assertEquals(64, sent.length());
+        assertEquals(ErrorCode.EVENT_TOO_LARGE,
+                onlyError(decodeInParts(limits, RequestEncoder.publish("foo", ALICE, utf8(sent)))));
     }
 
     @Test

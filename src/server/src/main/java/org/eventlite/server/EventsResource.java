@@ -75,36 +75,72 @@ public class EventsResource {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /**
+     * Only {@code application/json} bodies, and no page of another origin unless listed: a
+     * form or a {@code text/plain} fetch from any web site would otherwise make a visitor's
+     * browser publish (such requests need no CORS preflight). Access is decided before the body
+     * is read, so a denied client's body costs nothing.
+     */
     @POST
     @Path("{name}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response publish(@PathParam("name") String name,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) throws IOException {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam("Origin") String origin, InputStream body) throws IOException {
+        if (!isJson(contentType)) {
+            throw failure(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "the body must be sent as Content-Type: application/json");
+        }
+        if (!Origins.allowed(origin, request, config.httpAllowedOrigins())) {
+            throw failure(Response.Status.FORBIDDEN, "origin-not-allowed", "pages of origin " + origin
+                    + " may not publish here; list it in eventlite.http.allowed-origins to allow it");
+        }
         Credentials credentials = credentials(authorization);
         ListenerSettings settings = config.listenerSettings();
         int maxEventBytes = settings.decoderLimits().maxEventBytes();
+        try {
+            EventNames.check(name, settings.decoderLimits());
+            EventNames.checkPublishable(name);
+        } catch (ProtocolException e) {
+            throw failure(Response.Status.BAD_REQUEST, e.code());
+        }
+        HttpExchange exchange = new HttpExchange(HttpClients.address(request));
+        if (!router.admitPublish(exchange, name, credentials)) {
+            throw denied(credentials);
+        }
         byte[] bytes = body.readNBytes(maxEventBytes + 1);
         if (bytes.length > maxEventBytes) {
             throw failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, ErrorCode.EVENT_TOO_LARGE);
         }
         EventJson json;
         try {
-            EventNames.check(name, settings.decoderLimits().maxEventNameBytes());
-            EventNames.checkPublishable(name);
             json = EventJson.of(name, bytes);
         } catch (ProtocolException e) {
             throw failure(Response.Status.BAD_REQUEST, e.code());
         }
-        HttpExchange exchange = new HttpExchange(HttpClients.address(request));
+        if (json.length() > maxEventBytes) {
+            // The "event" member the server adds counts: every client with the same limit reads the event.
+            throw failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, ErrorCode.EVENT_TOO_LARGE);
+        }
         router.onRequest(exchange, new PublishRequest(name, credentials, json));
         if (exchange.error() != null) {
             throw failure(Response.Status.BAD_REQUEST, exchange.error());
         }
-        if (!exchange.accepted()) {
-            throw denied(credentials);
-        }
         return Response.ok(Json.createObjectBuilder().add("event", name).add("status", "ok").build()).build();
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return type.getType().equalsIgnoreCase("application") && type.getSubtype().equalsIgnoreCase("json");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @GET
@@ -118,11 +154,12 @@ public class EventsResource {
         }
         ListenerSettings settings = config.listenerSettings();
         SseSubscriber subscriber = new SseSubscriber(HttpClients.address(request), sink, sse, executor,
-                settings.maxPendingBytes(), settings.writeTimeout(), this::ended);
+                // An SSE write blocks a managed thread, so a stream gets no grace above the soft limit.
+                settings.clientLimits().softPendingBytes(), settings.writeTimeout(), this::ended);
         JsonArrayBuilder subscribed = Json.createArrayBuilder();
         for (String name : names) {
             try {
-                EventNames.check(name, settings.decoderLimits().maxEventNameBytes());
+                EventNames.check(name, settings.decoderLimits());
                 EventNames.checkPattern(name);
             } catch (ProtocolException e) {
                 router.onClosed(subscriber, e.code().id());
@@ -183,8 +220,12 @@ public class EventsResource {
     }
 
     private static WebApplicationException failure(Response.Status status, ErrorCode code) {
+        return failure(status, code.id(), code.message());
+    }
+
+    private static WebApplicationException failure(Response.Status status, String id, String message) {
         return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(error(code.id(), code.message())).build());
+                .entity(error(id, message)).build());
     }
 
     private static String error(String id, String message) {

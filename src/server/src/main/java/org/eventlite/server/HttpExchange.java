@@ -6,14 +6,13 @@ import org.eventlite.connector.api.Frame;
 import org.eventlite.protocol.ErrorCode;
 
 /**
- * One HTTP publish as a connection the request router can answer: the router
- * is synchronous, so its reply is here when {@code onRequest} returns.
+ * One HTTP publish as a connection the request router can decide and route: the
+ * router is synchronous, so an error it closes with is here when it returns.
  */
 final class HttpExchange implements Connection {
 
     private final long id = HttpClients.nextId();
     private final InetSocketAddress address;
-    private Frame reply;
     private ErrorCode error;
 
     HttpExchange(InetSocketAddress address) {
@@ -32,8 +31,7 @@ final class HttpExchange implements Connection {
 
     @Override
     public boolean send(Frame frame) {
-        reply = frame;
-        return true;
+        return true; // ok or permission denied: the gateway knows which from admitPublish and answers in HTTP
     }
 
     @Override
@@ -44,10 +42,6 @@ final class HttpExchange implements Connection {
     @Override
     public boolean isOpen() {
         return error == null;
-    }
-
-    boolean accepted() {
-        return reply == Frame.OK && error == null;
     }
 
     /** The router's error, if it closed the exchange instead of answering. */

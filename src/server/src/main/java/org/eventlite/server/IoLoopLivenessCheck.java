@@ -11,7 +11,9 @@ import org.eventlite.cdi.ListenerState;
 /**
  * DOWN when an I/O loop has not gone round for {@link #MAX_LOOP_SILENCE}: the
  * loops wake every second even when idle, so a silent loop is stuck and a
- * restart is the cure. A listener that is not running is a readiness matter.
+ * restart is the cure; and DOWN at once when a loop has ended while the
+ * listener runs, since its share of connections would go unserved. A listener
+ * that is not running is a readiness matter.
  */
 @Liveness
 @ApplicationScoped
@@ -27,9 +29,11 @@ public class IoLoopLivenessCheck implements HealthCheck {
         Duration silence = state.accepting()
                 ? state.status().map(status -> status.longestLoopSilence()).orElse(Duration.ZERO)
                 : Duration.ZERO;
+        int failedLoops = state.accepting() ? state.status().map(status -> status.failedLoops()).orElse(0) : 0;
         return HealthCheckResponse.named("eventlite-io-loops")
-                .status(silence.compareTo(MAX_LOOP_SILENCE) < 0)
+                .status(silence.compareTo(MAX_LOOP_SILENCE) < 0 && failedLoops == 0)
                 .withData("longestLoopSilenceMillis", silence.toMillis())
+                .withData("failedLoops", failedLoops)
                 .withData("limitMillis", MAX_LOOP_SILENCE.toMillis())
                 .build();
     }

@@ -34,6 +34,8 @@ public class ListenerReadinessCheck implements HealthCheck {
             response.withData("openConnections", status.openConnections());
             response.withData("slowConsumerDisconnects", status.slowConsumerDisconnects());
             response.withData("refusedConnections", status.refusedConnections());
+            response.withData("requestBodyBytes", status.requestBodyBytes());
+            response.withData("outboundBytes", status.outboundBytes());
             status.boundAddress().ifPresent(address -> response.withData("address", address.toString()));
             status.tlsBoundAddress().ifPresent(address -> response.withData("tlsAddress", address.toString()));
         });

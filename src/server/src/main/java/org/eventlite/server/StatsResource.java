@@ -3,91 +3,87 @@ package org.eventlite.server;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eventlite.cdi.EventLiteMetrics;
-import org.eventlite.cdi.SubscriptionRegistry;
-import org.eventlite.connector.api.ListenerStatus;
+import org.eventlite.cdi.RequestRouter;
+import org.eventlite.protocol.Credentials;
 
 /**
  * The broker's figures for the dashboard: {@code GET /api/stats} once, or
  * {@code /api/stats/stream} as Server-Sent Events, one {@code stats} event a
- * second. Counts only, no event content, so no credentials are asked (like
- * /health); event content goes through {@code /api/events} and its access rules.
+ * second. They name subscribers' addresses and subscription names, so only
+ * clients with the monitor permission see them (anonymous clients from the
+ * trusted networks by default); others get 401 or 403. One snapshot a second
+ * serves every viewer: the registry is scanned once however many watch.
  */
 @Path("/stats")
 public class StatsResource {
 
-    static final int TOP = 20;
-    private static final long PERIOD_MILLIS = 1000;
+    @Inject
+    StatsSnapshots snapshots;
 
     @Inject
-    EventLiteMetrics metrics;
+    RequestRouter router;
 
-    @Inject
-    SubscriptionRegistry registry;
+    @Context
+    HttpServletRequest request;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonObject snapshot() {
-        JsonObjectBuilder stats = Json.createObjectBuilder()
-                .add("time", System.currentTimeMillis())
-                .add("published", metrics.published().total())
-                .add("delivered", metrics.delivered().total())
-                .add("subscriptions", registry.subscriptionCount());
-        ListenerStatus listener = metrics.listener().orElse(null);
-        if (listener != null) {
-            stats.add("connections", listener.openConnections())
-                    .add("bytesRead", listener.bytesRead())
-                    .add("bytesWritten", listener.bytesWritten())
-                    .add("decodeErrors", listener.decodeErrors())
-                    .add("slowConsumerDisconnects", listener.slowConsumerDisconnects());
-        }
-        JsonArrayBuilder byName = Json.createArrayBuilder();
-        registry.subscribersByPattern(TOP).forEach((name, count) ->
-                byName.add(Json.createObjectBuilder().add("name", name).add("subscribers", count)));
-        JsonArrayBuilder subscribers = Json.createArrayBuilder();
-        for (SubscriptionRegistry.Subscriber subscriber : registry.subscribers(TOP)) {
-            subscribers.add(Json.createObjectBuilder().add("id", subscriber.id())
-                    .add("address", subscriber.address())
-                    .add("subscriptions", Json.createArrayBuilder(subscriber.patterns())));
-        }
-        return stats.add("byName", byName).add("subscribers", subscribers).build();
+    public JsonObject snapshot(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        admit(authorization);
+        return snapshots.current();
     }
 
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@Context SseEventSink sink, @Context Sse sse) {
+    public void stream(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context SseEventSink sink, @Context Sse sse) {
+        admit(authorization);
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         task.set(scheduler.scheduleAtFixedRate(() -> {
             try {
                 sink.send(sse.newEventBuilder().name("stats").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(snapshot().toString()).build()).toCompletableFuture().get(PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+                        .data(snapshots.current().toString()).build())
+                        .toCompletableFuture().get(StatsSnapshots.PERIOD_MILLIS, TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 stop(task, sink);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop(task, sink);
             }
-        }, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS));
+        }, 0, StatsSnapshots.PERIOD_MILLIS, TimeUnit.MILLISECONDS));
+    }
+
+    private void admit(String authorization) {
+        Optional<Credentials> credentials = BasicCredentials.from(authorization);
+        if (credentials.isEmpty() || !router.mayMonitor(HttpClients.address(request), credentials.get())) {
+            throw credentials.isPresent() && !credentials.get().anonymous()
+                    ? new WebApplicationException(Response.Status.FORBIDDEN)
+                    : new WebApplicationException(Response.status(Response.Status.UNAUTHORIZED)
+                            .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"EventLite\", charset=\"UTF-8\"").build());
+        }
     }
 
     /** The client went away or fell a period behind: stop sending to it. */

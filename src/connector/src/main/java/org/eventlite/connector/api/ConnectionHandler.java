@@ -1,6 +1,7 @@
 package org.eventlite.connector.api;
 
 import java.net.InetSocketAddress;
+import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.Request;
 
 /**
@@ -21,6 +22,14 @@ public interface ConnectionHandler {
      * publishers, so that the reply precedes every frame.
      */
     void onRequest(Connection connection, Request request);
+
+    /**
+     * A publish request line is complete; its body has not been read. Decide access here, so
+     * that a denied body costs nothing: on false the handler has replied, and the connector
+     * reads the body to its end and drops it. On true the body is decoded and handed to
+     * {@link #onRequest} as a publish, which is then not decided again.
+     */
+    boolean admitPublish(Connection connection, String event, Credentials credentials);
 
     /**
      * A write batch that held event frames is fully on the socket; the oldest of

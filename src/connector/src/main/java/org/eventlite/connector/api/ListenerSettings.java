@@ -13,15 +13,16 @@ import org.eventlite.protocol.DecoderLimits;
  * @param lineGracePeriod how long a line without LF may wait for more bytes before it counts as complete
  * @param ioThreads       network I/O loops, each a WorkManager thread
  * @param maxConnections  open connections at most; the next one gets {@code too-many-connections}
- * @param maxPendingBytes bytes queued for one connection at most before it is closed as a slow consumer
+ * @param maxPendingBytes bytes queued for one connection at most before it is closed as a slow consumer (the hard limit)
  * @param writeTimeout    how long queued bytes may make no progress before the connection is closed as a slow consumer
  * @param requestTimeout  how long a begun request (half a line, an unfinished body) may take before the connection is closed
  * @param latencySampleEvery write batches per I/O loop per publish-to-deliver latency sample (1: every batch)
  * @param tls             the TLS listener beside the plain one, if any
+ * @param clientLimits    soft slow-consumer limit, shared budgets, first-request timeout, connections per address
  */
 public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePeriod, int ioThreads,
         int maxConnections, long maxPendingBytes, Duration writeTimeout, Duration requestTimeout,
-        int latencySampleEvery, Optional<TlsSettings> tls) {
+        int latencySampleEvery, Optional<TlsSettings> tls, ClientLimits clientLimits) {
 
     public static final Duration DEFAULT_LINE_GRACE_PERIOD = Duration.ofMillis(50);
     /**
@@ -32,7 +33,8 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
      */
     public static final int DEFAULT_IO_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
-    public static final long DEFAULT_MAX_PENDING_BYTES = 8L * 1024 * 1024;
+    /** As Redis's hard limit for Pub/Sub clients: 32 MiB. */
+    public static final long DEFAULT_MAX_PENDING_BYTES = 32L * 1024 * 1024;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /**
@@ -44,11 +46,13 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
 
     public static final ListenerSettings DEFAULTS = new ListenerSettings(DecoderLimits.DEFAULTS,
             DEFAULT_LINE_GRACE_PERIOD, DEFAULT_IO_THREADS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_BYTES,
-            DEFAULT_WRITE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_LATENCY_SAMPLE_EVERY, Optional.empty());
+            DEFAULT_WRITE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_LATENCY_SAMPLE_EVERY, Optional.empty(),
+            ClientLimits.DEFAULTS);
 
     public ListenerSettings {
         Objects.requireNonNull(decoderLimits, "decoderLimits");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(clientLimits, "clientLimits");
         requirePositive("eventlite.line-grace-period", lineGracePeriod);
         requirePositive("eventlite.subscriber.write-timeout", writeTimeout);
         requirePositive("eventlite.request-timeout", requestTimeout);
@@ -69,6 +73,10 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
         if (maxPendingBytes < decoderLimits.maxEventBytes()) {
             throw new IllegalArgumentException("eventlite.subscriber.max-pending-bytes (" + maxPendingBytes
                     + ") must hold at least one event of eventlite.max-event-bytes (" + decoderLimits.maxEventBytes() + ")");
+        }
+        if (clientLimits.softPendingBytes() > maxPendingBytes) {
+            throw new IllegalArgumentException("eventlite.subscriber.soft-pending-bytes (" + clientLimits.softPendingBytes()
+                    + ") must not be above eventlite.subscriber.max-pending-bytes (" + maxPendingBytes + ")");
         }
     }
 

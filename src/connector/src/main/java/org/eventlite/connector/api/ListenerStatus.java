@@ -35,4 +35,13 @@ public interface ListenerStatus {
      * is stuck (a blocked handler, for instance).
      */
     Duration longestLoopSilence();
+
+    /** I/O loops that have ended while the listener runs: each is a failure liveness must report. */
+    int failedLoops();
+
+    /** Bytes held by unfinished request bodies now, and the budget they share. */
+    long requestBodyBytes();
+
+    /** Bytes queued for all connections now (a frame counts once per connection it waits on). */
+    long outboundBytes();
 }
