@@ -49,6 +49,26 @@ final class ServerProcess {
         }
     }
 
+    /** Sets the server's soft limit of open files (prlimit), keeping its hard limit. */
+    void limitOpenFiles(long soft) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("prlimit", "--pid", String.valueOf(pid), "--nofile=" + soft + ":")
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError("prlimit failed: " + out);
+        }
+    }
+
+    /** The server's soft limit of open files. */
+    long openFilesLimit() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "limits"))) {
+            if (line.startsWith("Max open files")) {
+                return Long.parseLong(line.substring("Max open files".length()).trim().split("\\s+")[0]);
+            }
+        }
+        throw new AssertionError("no open-files limit for " + pid);
+    }
+
     /**
      * Bytes of live objects: a class histogram collects garbage first and
      * counts what is left, unlike "used", which also counts the collector's
