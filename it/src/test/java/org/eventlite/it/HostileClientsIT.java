@@ -49,6 +49,19 @@ class HostileClientsIT {
     }
 
     @Test
+    void statisticsNamingSubscribersAreForMonitorsOnly() throws IOException {
+        String stats = "GET /eventlite/api/stats HTTP/1.1\r\nHost: 127.0.0.1:" + TestServer.HTTP_PORT
+                + "\r\nConnection: close\r\n\r\n";
+        assertEquals(401, status(http(UNTRUSTED, stats)));
+        String named = "GET /eventlite/api/stats HTTP/1.1\r\nHost: 127.0.0.1:" + TestServer.HTTP_PORT
+                + "\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(
+                        TestServer.ALICE.replace('|', ':').getBytes(StandardCharsets.UTF_8))
+                + "\r\nConnection: close\r\n\r\n";
+        assertEquals(403, status(http(UNTRUSTED, named)), "alice has no monitor permission");
+        assertEquals(200, status(http("127.0.0.1", stats)), "anonymous from a trusted network");
+    }
+
+    @Test
     void browsersOfOtherSitesCannotPublish() throws IOException {
         String form = post("/eventlite/api/events/hostile.csrf", "text/plain", null, "{\"x\":1}");
         assertEquals(415, status(http("127.0.0.1", form)));

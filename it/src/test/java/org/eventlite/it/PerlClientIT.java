@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +77,53 @@ class PerlClientIT {
             assertEquals(1, subscriber.exitValue());
         } finally {
             subscriber.destroyForcibly();
+        }
+    }
+
+    /**
+     * The 2008 subscriber reads "ok" and its first frame as one broken frame if they arrive
+     * together; with events every 2 ms they would, unless the server sends ok alone. Ten such
+     * subscribers join one after another while events flow, twenty times over.
+     */
+    @RepeatedTest(20)
+    void perlSubscribersJoiningALiveStreamSurvive() throws Exception {
+        int subscribers = 10;
+        int eventsEach = 20;
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        Thread publisher = new Thread(() -> publishEvery2Millis("perl.live", publishing), "perl-live-publisher");
+        publisher.start();
+        List<Process> joined = new ArrayList<>();
+        try {
+            for (int i = 0; i < subscribers; i++) {
+                Process subscriber = perl("subscribe", "perl.live", eventsEach);
+                joined.add(subscriber);
+                BufferedReader out = reader(subscriber);
+                assertEquals("ok", out.readLine(), "subscriber " + i);
+            }
+            for (int i = 0; i < subscribers; i++) {
+                Process subscriber = joined.get(i);
+                assertTrue(subscriber.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "subscriber " + i + " hangs");
+                assertEquals(0, subscriber.exitValue(), "subscriber " + i + " died: "
+                        + new String(subscriber.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } finally {
+            publishing.set(false);
+            publisher.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+            joined.forEach(Process::destroyForcibly);
+        }
+    }
+
+    /** One event every 2 ms, as in the report of the 2008 subscribers dying; the pace shapes the load. */
+    private static void publishEvery2Millis(String event, AtomicBoolean publishing) {
+        try (RawClient client = RawClient.connect()) {
+            for (int seq = 0; publishing.get(); seq++) {
+                if (!client.publish(event, TestServer.ANONYMOUS, "{\"seq\":" + seq + "}").equals("ok")) {
+                    throw new IllegalStateException("publish " + seq + " refused");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -36,6 +36,7 @@ public class EventLiteConfig {
     static final String ANONYMOUS_MONITOR = "eventlite.anonymous.monitor";
     static final String HTTP_ALLOWED_ORIGINS = "eventlite.http.allowed-origins";
     static final String LINE_GRACE_PERIOD = "eventlite.line-grace-period";
+    static final String BARE_SUBSCRIBE_PAUSE = "eventlite.bare-subscribe-pause";
     static final String IO_THREADS = "eventlite.io-threads";
     static final String LATENCY_SAMPLE_EVERY = "eventlite.metrics.latency-sample-every";
     static final String MAX_CONNECTIONS = "eventlite.max-connections";
@@ -117,7 +118,8 @@ public class EventLiteConfig {
                 duration(WRITE_TIMEOUT, ListenerSettings.DEFAULT_WRITE_TIMEOUT),
                 duration(REQUEST_TIMEOUT, ListenerSettings.DEFAULT_REQUEST_TIMEOUT),
                 integer(LATENCY_SAMPLE_EVERY, ListenerSettings.DEFAULT_LATENCY_SAMPLE_EVERY),
-                TlsContexts.read(this), clientLimits);
+                TlsContexts.read(this), clientLimits,
+                duration(BARE_SUBSCRIBE_PAUSE, ListenerSettings.DEFAULT_BARE_SUBSCRIBE_PAUSE));
         activationTimeout = duration(ACTIVATION_TIMEOUT, DEFAULT_ACTIVATION_TIMEOUT);
         host = string(HOST).orElse("127.0.0.1");
         authMaxFailures = integer(AUTH_MAX_FAILURES, DEFAULT_AUTH_MAX_FAILURES);

@@ -17,6 +17,8 @@ final class ConnectionDeadlines {
         REQUEST,
         /** A new connection completed no request (nor TLS handshake) within the first-request timeout. */
         FIRST_REQUEST,
+        /** The pause after the reply to a subscribe line without terminator is over: frames may go. */
+        FRAME_HOLD,
         /** A line without LF has been quiet for the grace period. */
         LINE_GRACE
     }

@@ -23,6 +23,7 @@ import org.eventlite.protocol.ProtocolException;
 import org.eventlite.protocol.Request;
 import org.eventlite.protocol.RequestDecoder;
 import org.eventlite.protocol.RequestSink;
+import org.eventlite.protocol.SubscribeRequest;
 
 /**
  * One client socket. Reading, decoding and writing happen on the owning
@@ -66,6 +67,15 @@ final class SocketConnection implements Connection, RequestSink {
     /** An error reply is queued: nothing the client sent after the failed request is executed. */
     private volatile boolean errorReplied;
 
+    /** Loop thread only: the grace period is completing a line that came without a terminator. */
+    private boolean completingBareLine;
+    /**
+     * Loop thread only: how many frames of {@link #writing} go out before frames are held back
+     * for a moment (the reply to a subscribe line without terminator, and any before it); 0: none.
+     */
+    private int framesBeforeHold;
+    /** Loop thread only: frames wait for the {@code FRAME_HOLD} deadline. */
+    private boolean holding;
     /** Loop thread only: the pending bytes counted in {@link #outbound}. */
     private long outboundCounted;
     /** Loop thread only. */
@@ -306,8 +316,17 @@ final class SocketConnection implements Connection, RequestSink {
                     stopRequestTimers();
                     close(ErrorCode.IDLE_TIMEOUT);
                 }
+                case FRAME_HOLD -> {
+                    holding = false;
+                    flush();
+                }
                 case LINE_GRACE -> {
-                    decoder.lineGraceExpired(this);
+                    completingBareLine = true;
+                    try {
+                        decoder.lineGraceExpired(this);
+                    } finally {
+                        completingBareLine = false;
+                    }
                     if (closeReason == null && !decoder.failed()) {
                         updateRequestTimers();
                     }
@@ -362,6 +381,11 @@ final class SocketConnection implements Connection, RequestSink {
         firstRequestCompleted();
         try {
             handler.onRequest(this, request);
+            if (completingBareLine && request instanceof SubscribeRequest) {
+                // The 2008 Perl subscriber sends no terminator, and takes a read that holds its ok
+                // and a frame for a broken frame: its ok goes out alone, frames a moment later.
+                framesBeforeHold = writing.size();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, e, () -> "Connection " + id + " from " + remoteAddress
                     + ": the application failed to handle a " + request.getClass().getSimpleName());
@@ -413,10 +437,13 @@ final class SocketConnection implements Connection, RequestSink {
                 writing.add(next);
             }
             countOutbound();
+            if (holding) {
+                return; // the FRAME_HOLD deadline flushes
+            }
             transport.flushBuffered();
             ByteBuffer staging = loop.stagingBuffer();
-            while (!writing.isEmpty()) {
-                stage(staging);
+            while (!writing.isEmpty() && !holding) {
+                stage(staging, framesBeforeHold > 0 ? framesBeforeHold : Integer.MAX_VALUE);
                 long written = transport.write(staging);
                 pendingBytes.addAndGet(-written);
                 loop.countTraffic(0, written);
@@ -425,6 +452,13 @@ final class SocketConnection implements Connection, RequestSink {
                 if (staging.hasRemaining()) {
                     break; // the socket takes no more now; what was staged and not taken is staged again later
                 }
+            }
+            if (holding) {
+                key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+                deadlines.clear(ConnectionDeadlines.Kind.WRITE_STALL);
+                deadlines.set(ConnectionDeadlines.Kind.FRAME_HOLD, System.nanoTime() + settings.bareSubscribePause().toNanos());
+                rearm();
+                return;
             }
         } catch (IOException e) {
             closeNow("write failed: " + e.getMessage());
@@ -469,12 +503,13 @@ final class SocketConnection implements Connection, RequestSink {
      * buffer: one copy, which the JDK would otherwise make into a temporary direct buffer for every
      * heap buffer of a gathering write, and then one write call for many frames.
      */
-    private void stage(ByteBuffer staging) {
+    private void stage(ByteBuffer staging, int maxFrames) {
         staging.clear();
         int from = firstFrameWritten;
+        int frames = 0;
         for (Frame frame : writing) {
             frame.copyTo(staging, from);
-            if (!staging.hasRemaining()) {
+            if (!staging.hasRemaining() || ++frames == maxFrames) {
                 break;
             }
             from = 0;
@@ -495,6 +530,9 @@ final class SocketConnection implements Connection, RequestSink {
             left -= rest;
             writing.pollFirst();
             firstFrameWritten = 0;
+            if (framesBeforeHold > 0 && --framesBeforeHold == 0) {
+                holding = true;
+            }
         }
     }
 

@@ -19,12 +19,21 @@ import org.eventlite.protocol.DecoderLimits;
  * @param latencySampleEvery write batches per I/O loop per publish-to-deliver latency sample (1: every batch)
  * @param tls             the TLS listener beside the plain one, if any
  * @param clientLimits    soft slow-consumer limit, shared budgets, first-request timeout, connections per address
+ * @param bareSubscribePause how long frames wait after the reply to a subscribe line that came without
+ *                        terminator (the 2008 Perl subscriber's), so that the client reads its ok alone
  */
 public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePeriod, int ioThreads,
         int maxConnections, long maxPendingBytes, Duration writeTimeout, Duration requestTimeout,
-        int latencySampleEvery, Optional<TlsSettings> tls, ClientLimits clientLimits) {
+        int latencySampleEvery, Optional<TlsSettings> tls, ClientLimits clientLimits, Duration bareSubscribePause) {
 
     public static final Duration DEFAULT_LINE_GRACE_PERIOD = Duration.ofMillis(50);
+    /**
+     * The 2008 Perl subscriber takes a read holding its {@code ok} and a frame for a broken frame
+     * and dies. Its read follows its send at once; the pause covers a busy machine's scheduling
+     * delay before that read (docs/performance.md has the measurement), and delays one
+     * connection's first frames once.
+     */
+    public static final Duration DEFAULT_BARE_SUBSCRIBE_PAUSE = Duration.ofMillis(50);
     /**
      * Half the cores: a loop's writes also run the kernel's TCP work for them on its core, and
      * every event a loop hands to another costs a wake-up. On 2 cores one loop used 15-30% less
@@ -47,7 +56,7 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
     public static final ListenerSettings DEFAULTS = new ListenerSettings(DecoderLimits.DEFAULTS,
             DEFAULT_LINE_GRACE_PERIOD, DEFAULT_IO_THREADS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_BYTES,
             DEFAULT_WRITE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_LATENCY_SAMPLE_EVERY, Optional.empty(),
-            ClientLimits.DEFAULTS);
+            ClientLimits.DEFAULTS, DEFAULT_BARE_SUBSCRIBE_PAUSE);
 
     public ListenerSettings {
         Objects.requireNonNull(decoderLimits, "decoderLimits");
@@ -56,6 +65,7 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
         requirePositive("eventlite.line-grace-period", lineGracePeriod);
         requirePositive("eventlite.subscriber.write-timeout", writeTimeout);
         requirePositive("eventlite.request-timeout", requestTimeout);
+        requirePositive("eventlite.bare-subscribe-pause", bareSubscribePause);
         if (requestTimeout.compareTo(lineGracePeriod) <= 0) {
             throw new IllegalArgumentException("eventlite.request-timeout (" + requestTimeout
                     + ") must be longer than eventlite.line-grace-period (" + lineGracePeriod + ")");
