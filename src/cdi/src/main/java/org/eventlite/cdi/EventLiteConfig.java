@@ -63,7 +63,7 @@ public class EventLiteConfig {
     static final String CLUSTER_RETRY_INTERVAL = "eventlite.cluster.retry-interval";
 
     static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
-    /** At most about 1 KiB each (docs/security.md): 100 MiB of a 1 GiB heap at the limit. */
+    /** Under 1 KiB each for 255-byte names and patterns (docs/security.md): under 100 MB at the limit. */
     static final int DEFAULT_MAX_SUBSCRIPTIONS = 100_000;
     static final int DEFAULT_AUTH_MAX_FAILURES = 10;
     static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);

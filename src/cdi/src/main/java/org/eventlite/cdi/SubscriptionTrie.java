@@ -10,107 +10,89 @@ import java.util.Set;
 
 /**
  * Subscriptions indexed for matching. Plain names, most subscriptions, sit in one
- * hash map by name: a token tree would cost a node per token for each of them.
- * Patterns are indexed by their tokens, as NATS's sublist does: a match walks one
- * path per wildcard branch, so its cost depends on the name's length and on the
- * subscriptions it matches, not on the ones it does not.
+ * hash map by name. Patterns sit in a tree of token runs, as NATS's sublist does
+ * but with runs that do not branch kept in one node: a match walks one path per
+ * wildcard branch, so its cost depends on the name's length and on the
+ * subscriptions it matches, not on the ones it does not, and a long pattern costs
+ * one node and one string rather than a node per token.
  * Not thread-safe; {@link SubscriptionRegistry} serialises access.
  */
 final class SubscriptionTrie {
 
     /**
-     * One token's place in the tree. Its collections are made when first needed and dropped when
-     * emptied: most nodes of a long name are a single step, and an empty map and two empty sets
-     * per token would cost several times the name itself.
+     * A run of tokens with no branch in it. Its collections are made when first needed and
+     * dropped when emptied.
      */
     private static final class Node {
-        /** The only literal child and its token, while there is one; most nodes of a pattern have one. */
-        String onlyToken;
+        /** The run's tokens joined by dots; empty at the root. {@code *} stands for any one token. */
+        String label;
+        int labelTokens;
+        /** The only child and the first token of its run, while there is one; most nodes have one. */
+        String onlyKey;
         Node onlyChild;
-        /** Children by literal token once there are two or more; null otherwise. */
-        Map<String, Node> literals;
-        Node anyOne;
-        /** Subscriptions whose pattern ends here; null while there are none. */
+        /** Children by the first token of their run once there are two or more; null otherwise. */
+        Map<String, Node> children;
+        /** Subscriptions whose pattern ends with this run. */
         Set<Subscription> exact;
-        /** Subscriptions whose pattern ends here with {@code >}, matching one or more further tokens; null while none. */
+        /** Subscriptions whose pattern is this run's path then {@code >}: one or more further tokens. */
         Set<Subscription> rest;
 
-        boolean isEmpty() {
-            return onlyToken == null && literals == null && anyOne == null && exact == null && rest == null;
+        Node(String label, int labelTokens) {
+            this.label = label;
+            this.labelTokens = labelTokens;
         }
 
-        Set<Subscription> exact() {
-            if (exact == null) {
-                exact = new LinkedHashSet<>(2);
+        Node child(String firstToken) {
+            if (onlyKey != null) {
+                return onlyKey.equals(firstToken) ? onlyChild : null;
             }
-            return exact;
+            return children == null ? null : children.get(firstToken);
         }
 
-        Set<Subscription> rest() {
-            if (rest == null) {
-                rest = new LinkedHashSet<>(2);
-            }
-            return rest;
-        }
-
-        boolean removeExact(Subscription subscription) {
-            boolean removed = exact != null && exact.remove(subscription);
-            if (exact != null && exact.isEmpty()) {
-                exact = null;
-            }
-            return removed;
-        }
-
-        boolean removeRest(Subscription subscription) {
-            boolean removed = rest != null && rest.remove(subscription);
-            if (rest != null && rest.isEmpty()) {
-                rest = null;
-            }
-            return removed;
-        }
-
-        Node literal(String token) {
-            if (onlyToken != null) {
-                return onlyToken.equals(token) ? onlyChild : null;
-            }
-            return literals == null ? null : literals.get(token);
-        }
-
-        Node addLiteral(String token) {
-            Node existing = literal(token);
-            if (existing != null) {
-                return existing;
-            }
-            Node child = new Node();
-            if (onlyToken == null && literals == null) {
-                onlyToken = token;
+        void putChild(String firstToken, Node child) {
+            if (onlyKey != null && onlyKey.equals(firstToken) || onlyKey == null && children == null) {
+                onlyKey = firstToken;
                 onlyChild = child;
-                return child;
+                return;
             }
-            if (literals == null) {
-                literals = new HashMap<>(4);
-                literals.put(onlyToken, onlyChild);
-                onlyToken = null;
+            if (children == null) {
+                children = new HashMap<>(4);
+                children.put(onlyKey, onlyChild);
+                onlyKey = null;
                 onlyChild = null;
             }
-            literals.put(token, child);
-            return child;
+            children.put(firstToken, child);
         }
 
-        void removeLiteral(String token) {
-            if (token.equals(onlyToken)) {
-                onlyToken = null;
+        void removeChild(String firstToken) {
+            if (firstToken.equals(onlyKey)) {
+                onlyKey = null;
                 onlyChild = null;
-            } else if (literals != null) {
-                literals.remove(token);
-                if (literals.isEmpty()) {
-                    literals = null;
+            } else if (children != null) {
+                children.remove(firstToken);
+                if (children.size() == 1) {
+                    Map.Entry<String, Node> last = children.entrySet().iterator().next();
+                    onlyKey = last.getKey();
+                    onlyChild = last.getValue();
+                    children = null;
                 }
             }
         }
+
+        int childCount() {
+            return onlyKey != null ? 1 : children == null ? 0 : children.size();
+        }
+
+        Node anyChild() {
+            return onlyKey != null ? onlyChild : children.values().iterator().next();
+        }
+
+        boolean holdsSubscriptions() {
+            return exact != null || rest != null;
+        }
     }
 
-    private final Node root = new Node();
+    private final Node root = new Node("", 0);
     /** Subscriptions to plain names, by name. */
     private final Map<String, Set<Subscription>> names = new HashMap<>();
     private int size;
@@ -123,15 +105,32 @@ final class SubscriptionTrie {
             }
             return;
         }
+        boolean endsWithRest = tokens.get(tokens.size() - 1).equals(EventPattern.REST);
+        int body = endsWithRest ? tokens.size() - 1 : tokens.size();
         Node node = root;
-        int last = tokens.size() - 1;
-        for (int i = 0; i < last; i++) {
-            node = child(node, tokens.get(i));
+        int at = 0;
+        while (at < body) {
+            Node child = node.child(tokens.get(at));
+            if (child == null) {
+                child = new Node(String.join(".", tokens.subList(at, body)), body - at);
+                node.putChild(tokens.get(at), child);
+                node = child;
+                break;
+            }
+            int common = commonTokens(child, tokens, at, body);
+            if (common < child.labelTokens) {
+                child = split(node, child, common);
+            }
+            node = child;
+            at += common;
         }
-        boolean added = tokens.get(last).equals(EventPattern.REST)
-                ? node.rest().add(subscription)
-                : child(node, tokens.get(last)).exact().add(subscription);
-        if (added) {
+        Set<Subscription> into;
+        if (endsWithRest) {
+            into = node.rest == null ? (node.rest = new LinkedHashSet<>(2)) : node.rest;
+        } else {
+            into = node.exact == null ? (node.exact = new LinkedHashSet<>(2)) : node.exact;
+        }
+        if (into.add(subscription)) {
             size++;
         }
     }
@@ -148,39 +147,33 @@ final class SubscriptionTrie {
             }
             return;
         }
-        List<Node> path = new ArrayList<>(tokens.size() + 1);
-        Node node = root;
-        path.add(node);
         boolean endsWithRest = tokens.get(tokens.size() - 1).equals(EventPattern.REST);
-        int steps = endsWithRest ? tokens.size() - 1 : tokens.size();
-        for (int i = 0; i < steps && node != null; i++) {
-            node = existingChild(node, tokens.get(i));
-            path.add(node);
-        }
-        if (node == null) {
-            return;
-        }
-        if (endsWithRest ? node.removeRest(subscription) : node.removeExact(subscription)) {
-            size--;
-        }
-        prune(path, tokens);
-    }
-
-    /** Drops the nodes left empty, from the leaf up, so that churn leaves nothing behind. */
-    private static void prune(List<Node> path, List<String> tokens) {
-        for (int i = path.size() - 1; i > 0; i--) {
-            Node node = path.get(i);
-            if (!node.isEmpty()) {
+        int body = endsWithRest ? tokens.size() - 1 : tokens.size();
+        List<Node> path = new ArrayList<>();
+        path.add(root);
+        Node node = root;
+        for (int at = 0; at < body; ) {
+            Node child = node.child(tokens.get(at));
+            if (child == null || commonTokens(child, tokens, at, body) != child.labelTokens) {
                 return;
             }
-            Node parent = path.get(i - 1);
-            String token = tokens.get(i - 1);
-            if (token.equals(EventPattern.ONE)) {
-                parent.anyOne = null;
+            node = child;
+            path.add(node);
+            at += child.labelTokens;
+        }
+        Set<Subscription> from = endsWithRest ? node.rest : node.exact;
+        if (from == null || !from.remove(subscription)) {
+            return;
+        }
+        size--;
+        if (from.isEmpty()) {
+            if (endsWithRest) {
+                node.rest = null;
             } else {
-                parent.removeLiteral(token);
+                node.exact = null;
             }
         }
+        tidy(path);
     }
 
     /** Every subscription whose pattern matches {@code name}, in no particular order. */
@@ -190,10 +183,127 @@ final class SubscriptionTrie {
         if (plain != null) {
             found.addAll(plain);
         }
-        if (!root.isEmpty()) {
+        if (root.holdsSubscriptions() || root.childCount() > 0) {
             collect(root, name.split("\\.", -1), 0, found);
         }
         return found;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** {@code node}'s run is matched and {@code tokens[at]} is the next token of the name. */
+    private static void collect(Node node, String[] tokens, int at, List<Subscription> found) {
+        if (at == tokens.length) {
+            if (node.exact != null) {
+                found.addAll(node.exact);
+            }
+            return;
+        }
+        if (node.rest != null) {
+            found.addAll(node.rest);
+        }
+        visit(node.child(tokens[at]), tokens, at, found);
+        visit(node.child(EventPattern.ONE), tokens, at, found);
+    }
+
+    private static void visit(Node child, String[] tokens, int at, List<Subscription> found) {
+        if (child == null) {
+            return;
+        }
+        int next = matchRun(child.label, tokens, at);
+        if (next >= 0) {
+            collect(child, tokens, next, found);
+        }
+    }
+
+    /** @return the index of the name's token after the run, or -1 if the run does not match there */
+    private static int matchRun(String label, String[] tokens, int at) {
+        int start = 0;
+        int index = at;
+        while (start <= label.length()) {
+            int end = label.indexOf('.', start);
+            if (end < 0) {
+                end = label.length();
+            }
+            if (index == tokens.length) {
+                return -1;
+            }
+            int length = end - start;
+            boolean any = length == 1 && label.charAt(start) == '*';
+            String token = tokens[index];
+            if (!any && (token.length() != length || !label.regionMatches(start, token, 0, length))) {
+                return -1;
+            }
+            index++;
+            start = end + 1;
+        }
+        return index;
+    }
+
+    /** How many of {@code child}'s run tokens equal {@code tokens[at, body)}, one for one, wildcards literally. */
+    private static int commonTokens(Node child, List<String> tokens, int at, int body) {
+        int start = 0;
+        int common = 0;
+        String label = child.label;
+        while (common < child.labelTokens && at + common < body) {
+            int end = label.indexOf('.', start);
+            if (end < 0) {
+                end = label.length();
+            }
+            String token = tokens.get(at + common);
+            if (token.length() != end - start || !label.regionMatches(start, token, 0, token.length())) {
+                break;
+            }
+            common++;
+            start = end + 1;
+        }
+        return common;
+    }
+
+    /** Cuts {@code child}'s run after {@code tokens} tokens; @return the new node for the first part */
+    private static Node split(Node parent, Node child, int tokens) {
+        int cut = -1;
+        for (int i = 0; i < tokens; i++) {
+            cut = child.label.indexOf('.', cut + 1);
+        }
+        Node first = new Node(child.label.substring(0, cut), tokens);
+        String firstKey = firstToken(child.label);
+        child.label = child.label.substring(cut + 1);
+        child.labelTokens -= tokens;
+        first.putChild(firstToken(child.label), child);
+        parent.putChild(firstKey, first);
+        return first;
+    }
+
+    /**
+     * After a removal, from the leaf up: drops nodes left with nothing, and joins a node that
+     * holds no subscription and has one child with that child, so that churn leaves the tree as
+     * compact as adding only what remains would have.
+     */
+    private static void tidy(List<Node> path) {
+        for (int i = path.size() - 1; i > 0; i--) {
+            Node node = path.get(i);
+            Node parent = path.get(i - 1);
+            if (!node.holdsSubscriptions() && node.childCount() == 0) {
+                parent.removeChild(firstToken(node.label));
+            } else if (!node.holdsSubscriptions() && node.childCount() == 1) {
+                Node only = node.anyChild();
+                node.label = node.label + "." + only.label;
+                node.labelTokens += only.labelTokens;
+                node.onlyKey = only.onlyKey;
+                node.onlyChild = only.onlyChild;
+                node.children = only.children;
+                node.exact = only.exact;
+                node.rest = only.rest;
+            }
+        }
+    }
+
+    private static String firstToken(String label) {
+        int dot = label.indexOf('.');
+        return dot < 0 ? label : label.substring(0, dot);
     }
 
     private static boolean isPlainName(List<String> tokens) {
@@ -203,42 +313,5 @@ final class SubscriptionTrie {
             }
         }
         return true;
-    }
-
-    private static void collect(Node node, String[] tokens, int index, List<Subscription> found) {
-        if (index == tokens.length) {
-            if (node.exact != null) {
-                found.addAll(node.exact);
-            }
-            return;
-        }
-        if (node.rest != null) {
-            found.addAll(node.rest);
-        }
-        Node literal = node.literal(tokens[index]);
-        if (literal != null) {
-            collect(literal, tokens, index + 1, found);
-        }
-        if (node.anyOne != null) {
-            collect(node.anyOne, tokens, index + 1, found);
-        }
-    }
-
-    int size() {
-        return size;
-    }
-
-    private static Node child(Node node, String token) {
-        if (token.equals(EventPattern.ONE)) {
-            if (node.anyOne == null) {
-                node.anyOne = new Node();
-            }
-            return node.anyOne;
-        }
-        return node.addLiteral(token);
-    }
-
-    private static Node existingChild(Node node, String token) {
-        return token.equals(EventPattern.ONE) ? node.anyOne : node.literal(token);
     }
 }
