@@ -115,4 +115,17 @@ class ClusterIT {
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "server " + action + " did not finish");
         assertEquals(0, process.exitValue(), "server " + action + " failed");
     }
+
+    /**
+     * The engine asks who connects: a member with a wrong password (the "blocked" test server,
+     * it-blocked/intruder-member.xml) is refused, and says so in its readiness.
+     */
+    @Test
+    void theEngineRefusesAMemberWithAWrongPassword() throws Exception {
+        bothUp();
+        JsonObject intruder = awaitCluster(TestServer.BLOCKED_HTTP_PORT,
+                check -> check.getJsonObject("data").getString("link", "").contains("CWSIA0009E"), Duration.ofSeconds(120));
+        assertEquals("DOWN", intruder.getString("status"));
+        assertEquals(0, intruder.getJsonObject("data").getJsonNumber("received").longValue());
+    }
 }
