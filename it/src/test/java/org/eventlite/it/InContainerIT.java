@@ -11,6 +11,14 @@ import java.io.File;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Topic;
+import java.nio.charset.StandardCharsets;
+import javax.naming.InitialContext;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.json.JsonObject;
@@ -146,6 +154,44 @@ class InContainerIT {
         assertEquals(1, event.data().getInt("n"));
         assertEquals(EventOrigin.Source.CLUSTER, event.origin().source());
         assertEquals(Optional.of("node-a"), event.origin().server());
+    }
+
+    /**
+     * Whoever can send to the cluster topic is trusted no more than a client: messages that are
+     * not valid events (not JSON, another "event" member, a bad name, too large) are dropped by
+     * the receiving server, and a valid one after them arrives alone.
+     */
+    @Test
+    void messagesOnTheClusterTopicAreCheckedLikeClientInput() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!cluster.up() && System.nanoTime() - deadline < 0) {
+            synchronized (this) {
+                wait(100);
+            }
+        }
+        assertTrue(cluster.up(), "cluster link: " + cluster.state());
+        ConnectionFactory factory = InitialContext.doLookup("jms/eventlite/cluster");
+        Topic topic = InitialContext.doLookup("jms/eventlite/events");
+        try (RawClient subscriber = RawClient.connect(nodeAPort); JMSContext context = factory.createContext()) {
+            assertEquals("ok", subscriber.subscribe("cluster.forged", TestServer.ANONYMOUS));
+            forge(context, topic, "cluster.forged", "not json".getBytes(StandardCharsets.UTF_8));
+            forge(context, topic, "cluster.forged", "{\"event\":\"other\"}".getBytes(StandardCharsets.UTF_8));
+            forge(context, topic, "cluster..forged", "{}".getBytes(StandardCharsets.UTF_8));
+            forge(context, topic, "cluster.forged",
+                    ("{\"d\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
+            forge(context, topic, "cluster.forged", "{\"n\":\"valid\"}".getBytes(StandardCharsets.UTF_8));
+            assertEquals("{\"event\":\"cluster.forged\",\"n\":\"valid\"}", subscriber.readEventJson());
+        }
+    }
+
+    /** A message as another member would send it, claiming to be node "forger". */
+    private static void forge(JMSContext context, Topic topic, String event, byte[] json) throws JMSException {
+        BytesMessage message = context.createBytesMessage();
+        message.writeBytes(json);
+        message.setStringProperty("eventliteNode", "forger");
+        message.setStringProperty("eventliteEvent", event);
+        message.setStringProperty("eventliteUser", "");
+        context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, message);
     }
 
     @Test
