@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -57,6 +59,9 @@ public class ClusterBridge {
     volatile boolean senderUp;
     volatile boolean receiverUp;
     private volatile String downReason = "connecting";
+    /** When each recent reason for the link being down was last logged. */
+    private final Map<String, Long> reasonsLogged = new ConcurrentHashMap<>();
+    private static final long RELOG_NANOS = TimeUnit.MINUTES.toNanos(1);
     /**
      * Counts the receiver's lost connections. An idle sender learns of a broken link only
      * when it next sends, and would lose that event; so it reconnects when this moves.
@@ -143,9 +148,19 @@ public class ClusterBridge {
         }
     }
 
-    /** Notes why, then waits before the next attempt. */
+    /**
+     * Notes why, then waits before the next attempt. A reason is logged once, then again only
+     * after {@link #RELOG_NANOS}: the sender and the receiver fail in turn with reasons of their
+     * own, so "only when the reason changes" would log every attempt.
+     */
     void down(String reason) {
-        if (!reason.equals(downReason) || up()) {
+        long now = System.nanoTime();
+        Long logged = reasonsLogged.get(reason);
+        if (logged == null || now - logged > RELOG_NANOS || up()) {
+            if (reasonsLogged.size() > 16) {
+                reasonsLogged.clear();
+            }
+            reasonsLogged.put(reason, now);
             LOG.log(Level.WARNING, "EventLite cluster link down: {0}; retrying every {1} ms",
                     new Object[] {reason, config.clusterRetryInterval().toMillis()});
         }

@@ -7,7 +7,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -50,8 +49,8 @@ final class IoLoop implements Work {
     private final java.util.ArrayDeque<SocketConnection> rereads = new java.util.ArrayDeque<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
-    /** Loop thread only: connections waiting for a deadline (line grace or lingering close). */
-    private final Set<SocketConnection> timed = new HashSet<>();
+    /** Loop thread only: connections waiting for a deadline. */
+    private final DeadlineQueue deadlines = new DeadlineQueue();
     private final Set<SocketConnection> connections = new HashSet<>();
 
     /** Loop thread only: event write batches since the last latency sample. */
@@ -150,16 +149,7 @@ final class IoLoop implements Work {
         if (!flushes.isEmpty() || !arrivals.isEmpty()) {
             return 1;
         }
-        long timeout = MAX_SELECT_MILLIS;
-        if (timed.isEmpty()) {
-            return timeout;
-        }
-        long now = System.nanoTime();
-        for (SocketConnection connection : timed) {
-            long millis = TimeUnit.NANOSECONDS.toMillis(connection.deadlineNanos() - now) + 1;
-            timeout = Math.min(timeout, Math.max(1, millis));
-        }
-        return timeout;
+        return deadlines.millisUntilNext(System.nanoTime(), MAX_SELECT_MILLIS);
     }
 
     private void registerArrivals() {
@@ -241,24 +231,14 @@ final class IoLoop implements Work {
     }
 
     private void handleDeadlines() {
-        if (timed.isEmpty()) {
-            return;
-        }
         long now = System.nanoTime();
-        List<SocketConnection> due = new ArrayList<>();
-        for (SocketConnection connection : timed) {
-            if (connection.deadlineNanos() - now <= 0) {
-                due.add(connection);
-            }
-        }
-        for (SocketConnection connection : due) {
-            disarm(connection);
+        deadlines.takeDue(now, connection -> {
             try {
                 connection.deadlineReached(now);
             } catch (Throwable e) {
                 failed(connection, e);
             }
-        }
+        });
     }
 
     /** Loop thread: the buffer a connection stages its next write in; its contents last until the next flush. */
@@ -291,15 +271,11 @@ final class IoLoop implements Work {
 
     /** Loop thread: call {@link SocketConnection#deadlineReached} at {@code deadlineNanos}. */
     void arm(SocketConnection connection, long deadlineNanos) {
-        connection.deadline(deadlineNanos, true);
-        timed.add(connection);
+        deadlines.arm(connection, deadlineNanos);
     }
 
     void disarm(SocketConnection connection) {
-        if (connection.timed()) {
-            connection.deadline(0, false);
-            timed.remove(connection);
-        }
+        deadlines.disarm(connection);
     }
 
     /** The connection has closed its socket. */

@@ -82,7 +82,7 @@ final class SocketConnection implements Connection, RequestSink {
     private SelectionKey key;
     private final ConnectionDeadlines deadlines = new ConnectionDeadlines();
     private long armedNanos;
-    private boolean timed;
+    private int deadlineIndex = -1;
     private boolean inputEnded;
     /** A request completed since the request timer was last looked at: a new one has begun. */
     private boolean requestCompleted;
@@ -585,14 +585,20 @@ final class SocketConnection implements Connection, RequestSink {
         return armedNanos;
     }
 
-    void deadline(long nanos, boolean armed) {
-        this.armedNanos = nanos;
-        this.timed = armed;
+    void deadlineNanos(long nanos) {
+        armedNanos = nanos;
     }
 
-    boolean timed() {
-        return timed;
+    /** Where this connection sits in its loop's {@link DeadlineQueue}; -1 while it waits for no deadline. */
+    int deadlineIndex() {
+        return deadlineIndex;
     }
+
+    void deadlineIndex(int index) {
+        deadlineIndex = index;
+    }
+
+
 
     @Override
     public String toString() {
