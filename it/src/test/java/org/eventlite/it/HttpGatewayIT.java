@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +138,39 @@ class HttpGatewayIT {
             Waits.betweenPolls(100);
         }
         throw new AssertionError(name + " did not reach " + count + " subscribers: " + last);
+    }
+
+    /** The test server allows 20 streams (eventlite.sse.max-streams); one more is refused until some close. */
+    @Test
+    void eventStreamsAreCappedAndAdmittedAgainOnceTheyClose() throws Exception {
+        List<SseStream> open = new ArrayList<>();
+        int refusedAt = -1;
+        try {
+            for (int i = 0; i < 25 && refusedAt < 0; i++) {
+                SseStream stream = SseStream.open("/eventlite/api/events?name=gw.cap", null);
+                open.add(stream);
+                if (stream.status == 503) {
+                    refusedAt = i;
+                } else {
+                    assertEquals(200, stream.status);
+                    assertEquals("subscribed", stream.next().name());
+                }
+            }
+        } finally {
+            for (SseStream stream : open) {
+                stream.close();
+            }
+        }
+        assertTrue(refusedAt >= 0 && refusedAt <= 20, "refused at stream " + refusedAt);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            try (SseStream again = SseStream.open("/eventlite/api/events?name=gw.cap", null)) {
+                if (again.status == 200 || System.nanoTime() - deadline > 0) {
+                    assertEquals(200, again.status, "closed streams are counted out (the heartbeat finds them)");
+                    return;
+                }
+            }
+            Waits.betweenPolls(200);
+        }
     }
 }

@@ -55,6 +55,7 @@ public class EventLiteConfig {
     static final String AUTH_CACHE_SIZE = "eventlite.auth.cache-size";
     static final String IDENTITY_STORE = "eventlite.identity-store";
     static final String SSE_HEARTBEAT = "eventlite.sse.heartbeat";
+    static final String SSE_MAX_STREAMS = "eventlite.sse.max-streams";
     static final String CLUSTER_ENABLED = "eventlite.cluster.enabled";
     static final String CLUSTER_NODE = "eventlite.cluster.node";
     static final String CLUSTER_CONNECTION_FACTORY = "eventlite.cluster.connection-factory";
@@ -70,6 +71,8 @@ public class EventLiteConfig {
     static final Duration DEFAULT_AUTH_CACHE_TTL = Duration.ofMinutes(5);
     static final int DEFAULT_AUTH_CACHE_SIZE = 10_000;
     static final Duration DEFAULT_SSE_HEARTBEAT = Duration.ofSeconds(15);
+    /** Each stream holds a servlet request, its queue and a heartbeat task. */
+    static final int DEFAULT_SSE_MAX_STREAMS = 1000;
 
     static final Duration DEFAULT_ACTIVATION_TIMEOUT = Duration.ofSeconds(30);
 
@@ -87,6 +90,7 @@ public class EventLiteConfig {
     private int authCacheSize;
     private UserDirectory.IdentityStore identityStore;
     private Duration sseHeartbeat;
+    private int sseMaxStreams;
     private boolean clusterEnabled;
     private String clusterNode;
     private String clusterConnectionFactory;
@@ -132,6 +136,10 @@ public class EventLiteConfig {
         sseHeartbeat = duration(SSE_HEARTBEAT, DEFAULT_SSE_HEARTBEAT);
         if (sseHeartbeat.isZero() || sseHeartbeat.isNegative()) {
             throw new IllegalArgumentException(SSE_HEARTBEAT + " must be positive, was " + sseHeartbeat);
+        }
+        sseMaxStreams = integer(SSE_MAX_STREAMS, DEFAULT_SSE_MAX_STREAMS);
+        if (sseMaxStreams < 1) {
+            throw new IllegalArgumentException(SSE_MAX_STREAMS + " must be at least 1, was " + sseMaxStreams);
         }
         authCacheSize = integer(AUTH_CACHE_SIZE, DEFAULT_AUTH_CACHE_SIZE);
         if (authCacheSize < 1) {
@@ -236,6 +244,11 @@ public class EventLiteConfig {
 
     public Duration clusterRetryInterval() {
         return clusterRetryInterval;
+    }
+
+    /** Server-Sent Events streams open at most, all clients together. */
+    public int sseMaxStreams() {
+        return sseMaxStreams;
     }
 
     /** How often an idle Server-Sent Events stream gets a comment line. */

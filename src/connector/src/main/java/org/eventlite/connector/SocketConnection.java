@@ -580,7 +580,7 @@ final class SocketConnection implements Connection, RequestSink {
         }
     }
 
-    /** The instant the loop is armed for. */
+    /** The instant this connection is due, while it is in its loop's {@link DeadlineQueue}. */
     long deadlineNanos() {
         return armedNanos;
     }

@@ -153,6 +153,11 @@ public class EventsResource {
             throw failure(Response.Status.BAD_REQUEST, ErrorCode.EMPTY_EVENT_NAME);
         }
         ListenerSettings settings = config.listenerSettings();
+        if (heartbeats.size() >= config.sseMaxStreams()) {
+            // Counted as streams start and end; requests arriving together may pass it by a few.
+            throw failure(Response.Status.SERVICE_UNAVAILABLE, "too-many-streams",
+                    "the server holds as many event streams as allowed (eventlite.sse.max-streams)");
+        }
         SseSubscriber subscriber = new SseSubscriber(HttpClients.address(request), sink, sse, executor,
                 // An SSE write blocks a managed thread, so a stream gets no grace above the soft limit.
                 settings.clientLimits().softPendingBytes(), settings.writeTimeout(), this::ended);

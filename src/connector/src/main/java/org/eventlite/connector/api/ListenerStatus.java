@@ -39,7 +39,7 @@ public interface ListenerStatus {
     /** I/O loops that have ended while the listener runs: each is a failure liveness must report. */
     int failedLoops();
 
-    /** Bytes held by unfinished request bodies now, and the budget they share. */
+    /** Bytes that unfinished request bodies of all connections hold now, counted against their budget. */
     long requestBodyBytes();
 
     /** Bytes queued for all connections now (a frame counts once per connection it waits on). */
