@@ -93,6 +93,7 @@ for target in "--server 127.0.0.1:34343" "--redis --server 127.0.0.1:$redis_port
     for _ in 1 2; do "$bench" bench $target --subscribers 2000 --events 10 --size 40; done
     for _ in 1 2 3; do "$bench" bench $target --events 100 --size 40; done
     "$bench" bench $target --publishers 4 --subscribers 100 --events 10000 --size 100
+    "$bench" bench $target --client-shape stream --publishers 4 --subscribers 100 --events 10000 --size 100
     "$bench" bench $target --events 10000 --rate 5000 --size 100
     "$bench" bench $target --events 2000 --size 10240
     "$bench" bench $target --events 20 --size 1048000
@@ -107,6 +108,8 @@ scenarios=(
   "a: 1 publisher, 10 subscribers, 100 events of ~40 B|--events 100 --size 40"
   "b: 1 publisher, 10 subscribers, 200,000 events of 100 B, pipelined|--events 200000 --warmup-run-events 50000 --size 100"
   "c: 4 publishers, 100 subscribers, 50,000 events of 100 B each|--publishers 4 --subscribers 100 --events 50000 --warmup-run-events 12500 --size 100 --timeout-seconds 180"
+  "b, stream clients: as b, publisher through a 64 KiB buffered stream, subscribers on one selector reading 64 KiB|--client-shape stream --events 200000 --warmup-run-events 50000 --size 100"
+  "c, stream clients: as c, with stream clients|--client-shape stream --publishers 4 --subscribers 100 --events 50000 --warmup-run-events 12500 --size 100 --timeout-seconds 180"
   "d: latency, 5,000 events/s for 10 s to 10 subscribers, after 2 s untimed|--events 60000 --warmup-events 10000 --rate 5000 --size 100"
   "f: size sweep, 100 B, 200,000 events|--events 200000 --warmup-run-events 50000 --size 100"
   "f: size sweep, 10 KiB, 20,000 events|--events 20000 --warmup-run-events 5000 --size 10240"

@@ -43,7 +43,7 @@ final class SocketConnection implements Connection, RequestSink {
     private final ListenerSettings settings;
     private final ClientLimits limits;
     private final long maxPendingBytes;
-    /** Bytes queued for every connection of the listener, this one's included. */
+    /** Bytes of the event frames queued on any connection of the listener, each frame counted once. */
     private final MemoryBudget outbound;
 
     /** Filled by any thread, drained by the loop. Frames are shared by all their subscribers and never copied here. */
@@ -76,8 +76,6 @@ final class SocketConnection implements Connection, RequestSink {
     private int framesBeforeHold;
     /** Loop thread only: frames wait for the {@code FRAME_HOLD} deadline. */
     private boolean holding;
-    /** Loop thread only: the pending bytes counted in {@link #outbound}. */
-    private long outboundCounted;
     /** Loop thread only. */
     private SelectionKey key;
     private final ConnectionDeadlines deadlines = new ConnectionDeadlines();
@@ -133,6 +131,9 @@ final class SocketConnection implements Connection, RequestSink {
             pendingBytes.addAndGet(-frame.length());
             return false;
         }
+        if (frame.createdNanos() != 0 && frame.hold()) {
+            outbound.add(frame.length());
+        }
         if (loop.isLoopThread()) {
             // Sent by this connection's own loop (its own replies, events of publishers on the same
             // loop): straight to the loop-only queue, no concurrent queue node. Each sender keeps
@@ -140,6 +141,9 @@ final class SocketConnection implements Connection, RequestSink {
             writing.add(frame);
         } else {
             queued.add(frame);
+            if (!open.get() && queued.remove(frame)) {
+                released(frame); // closed meanwhile: its queues were already given back
+            }
         }
         long created = frame.createdNanos();
         if (created != 0 && oldestUnwritten.get() == 0) {
@@ -436,7 +440,6 @@ final class SocketConnection implements Connection, RequestSink {
             while ((next = queued.poll()) != null) {
                 writing.add(next);
             }
-            countOutbound();
             if (holding) {
                 return; // the FRAME_HOLD deadline flushes
             }
@@ -464,7 +467,6 @@ final class SocketConnection implements Connection, RequestSink {
             closeNow("write failed: " + e.getMessage());
             return;
         }
-        countOutbound();
         if (pendingBytes.get() <= limits.softPendingBytes()) {
             aboveSoftLimitSince.set(0);
         }
@@ -489,13 +491,6 @@ final class SocketConnection implements Connection, RequestSink {
                 closeAfterLastReply();
             }
         }
-    }
-
-    /** Loop thread: brings the listener's total of queued bytes up to date with this connection's. */
-    private void countOutbound() {
-        long pending = pendingBytes.get();
-        outbound.add(pending - outboundCounted);
-        outboundCounted = pending;
     }
 
     /**
@@ -528,11 +523,28 @@ final class SocketConnection implements Connection, RequestSink {
                 return;
             }
             left -= rest;
-            writing.pollFirst();
+            released(writing.pollFirst());
             firstFrameWritten = 0;
             if (framesBeforeHold > 0 && --framesBeforeHold == 0) {
                 holding = true;
             }
+        }
+    }
+
+    /**
+     * An event frame leaves this connection's queue; the outbound budget counts each frame once,
+     * while any connection holds it: frames are shared, so what they cost is one array each.
+     */
+    private void released(Frame frame) {
+        if (frame.createdNanos() != 0 && frame.release()) {
+            outbound.add(-frame.length());
+        }
+    }
+
+    private void releaseAll(java.util.Queue<Frame> frames) {
+        Frame frame;
+        while ((frame = frames.poll()) != null) {
+            released(frame);
         }
     }
 
@@ -566,11 +578,9 @@ final class SocketConnection implements Connection, RequestSink {
         } catch (IOException e) {
             LOG.log(Level.FINE, "Connection {0}: close failed: {1}", new Object[] {id, e.getMessage()});
         }
-        queued.clear();
-        writing.clear();
+        releaseAll(queued);
+        releaseAll(writing);
         firstFrameWritten = 0;
-        outbound.add(-outboundCounted);
-        outboundCounted = 0;
         decoder.close();
         loop.connectionClosed(this);
         try {

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -135,6 +137,48 @@ class SlowConsumerLimitsTest {
             assertEquals(expected, received.get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
             assertTrue(connection.isOpen());
             assertEquals(0, listener.slowConsumerDisconnects());
+        } finally {
+            listener.stop();
+        }
+    }
+
+    /** One frame queued on many connections is one array: the outbound budget counts it once. */
+    @Test
+    void aFrameQueuedForManySubscribersCountsOnceAndIsGivenBackWhenTheyGo() throws Exception {
+        Subscribers handler = new Subscribers();
+        Listener listener = start(handler);
+        int subscribers = 10;
+        int frames = 2000; // about 8 MB per subscriber: more than the kernel buffers of a socket that is not read
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            List<Connection> connections = new ArrayList<>();
+            for (int i = 0; i < subscribers; i++) {
+                sockets.add(subscribe(handler, 4096));
+                connections.add(handler.subscribed.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS));
+            }
+            List<Frame> sent = new ArrayList<>();
+            for (int f = 0; f < frames; f++) {
+                Frame frame = Frame.of(EventJson.of("s", ("{\"event\":\"s\",\"f\":" + f + ",\"d\":\"" + "x".repeat(4000) + "\"}")
+                        .getBytes(StandardCharsets.US_ASCII)));
+                sent.add(frame);
+                for (Connection connection : connections) {
+                    assertTrue(connection.send(frame));
+                }
+            }
+            long distinct = sent.stream().mapToLong(Frame::length).sum();
+            long counted = listener.outboundBytes();
+            assertTrue(counted > 0 && counted <= distinct, counted + " bytes counted for " + distinct + " bytes of frames");
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listener.outboundBytes() != 0 && System.nanoTime() - deadline < 0) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        try {
+            assertEquals(0, listener.outboundBytes(), "closed connections give their frames back");
         } finally {
             listener.stop();
         }

@@ -67,6 +67,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "Threads that read and check the subscribers' connections (each a selector over its share).")
     int readerThreads;
 
+    @Option(names = "--client-shape", defaultValue = "generator",
+            description = "generator (default): batches of 256 publishes, at most 4 MiB in flight to the subscribers,"
+                    + " 1 MiB subscriber reads; stream: each publish through a 64 KiB buffered stream with nothing but"
+                    + " TCP to hold it back, replies read on their own thread, all subscribers on one selector thread"
+                    + " reading 64 KiB at a time, as a typical application client does.")
+    BenchShape clientShape;
+
     @Option(names = "--warmup-events", defaultValue = "0",
             description = "Paced mode: the first N events of each publisher are checked and counted but their latency"
                     + " is not recorded, so start-up (the generator's own JIT) does not count. Add them to --events.")
@@ -156,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
     private BenchRun newRun(int eventsPerPublisher) {
         String event = "bench." + System.nanoTime();
         return new BenchRun(event, BenchWire.of(redis, event), publishers, subscribers, eventsPerPublisher, size, rate,
-                warmupEvents);
+                warmupEvents, clientShape);
     }
 
     /**
@@ -167,7 +174,9 @@ final class BenchCommand implements Callable<Integer> {
     private double publishAndReceive(BenchRun run, InetSocketAddress address, InetSocketAddress subscribeAddress,
             List<Socket> sockets) throws IOException, InterruptedException {
         CountDownLatch delivered = new CountDownLatch(subscribers);
-        BenchReaders readers = new BenchReaders(Math.min(readerThreads, subscribers));
+        BenchReaders readers = clientShape == BenchShape.STREAM
+                ? new BenchReaders(1, BenchShape.STREAM_READ_BYTES)
+                : new BenchReaders(Math.min(readerThreads, subscribers), BenchShape.GENERATOR_READ_BYTES);
         for (int s = 0; s < subscribers; s++) {
             SocketChannel channel = SocketChannel.open();
             Socket socket = channel.socket();

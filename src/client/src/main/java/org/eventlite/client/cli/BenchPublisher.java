@@ -1,6 +1,7 @@
 package org.eventlite.client.cli;
 
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -48,6 +49,10 @@ final class BenchPublisher {
     }
 
     private void publish() {
+        if (run.shape == BenchShape.STREAM) {
+            publishThroughStream();
+            return;
+        }
         BenchPayload payload = new BenchPayload(run.event, run.size);
         ByteSink json = new ByteSink();
         ByteSink batch = new ByteSink();
@@ -73,6 +78,29 @@ final class BenchPublisher {
             }
             out.flush();
         } catch (IOException | InterruptedException e) {
+            run.fail("publisher " + publisher + ": " + e);
+        }
+    }
+
+    /**
+     * The stream shape: every publish written through a 64 KiB buffered stream as soon as it is
+     * made; only TCP's flow control (and the server) holds the publisher back.
+     */
+    private void publishThroughStream() {
+        BenchPayload payload = new BenchPayload(run.event, run.size);
+        ByteSink json = new ByteSink();
+        ByteSink request = new ByteSink();
+        try {
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BenchShape.STREAM_WRITE_BYTES);
+            for (int seq = 0; seq < run.events; seq++) {
+                json.clear();
+                payload.write(json, publisher, seq, System.nanoTime());
+                request.clear();
+                run.wire.appendPublish(request, json.array(), json.length());
+                request.writeTo(out);
+            }
+            out.flush();
+        } catch (IOException e) {
             run.fail("publisher " + publisher + ": " + e);
         }
     }

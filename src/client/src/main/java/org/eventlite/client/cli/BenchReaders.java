@@ -17,12 +17,12 @@ import java.util.function.Consumer;
  */
 final class BenchReaders {
 
-    private static final int READ_BUFFER_BYTES = 1 << 20;
-
     private final List<Selector> selectors = new ArrayList<>();
+    private final int readBufferBytes;
     private int next;
 
-    BenchReaders(int threads) throws IOException {
+    BenchReaders(int threads, int readBufferBytes) throws IOException {
+        this.readBufferBytes = readBufferBytes;
         for (int i = 0; i < threads; i++) {
             selectors.add(Selector.open());
         }
@@ -38,7 +38,7 @@ final class BenchReaders {
     void start() {
         for (int i = 0; i < selectors.size(); i++) {
             Selector selector = selectors.get(i);
-            Thread reader = new Thread(() -> read(selector), "bench-readers-" + i);
+            Thread reader = new Thread(() -> read(selector, readBufferBytes), "bench-readers-" + i);
             reader.setDaemon(true);
             reader.start();
         }
@@ -49,8 +49,8 @@ final class BenchReaders {
      * and iterators were most of what the generator allocated per event: the collections they
      * caused paused the readers for several milliseconds inside timed runs.
      */
-    private static void read(Selector selector) {
-        ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    private static void read(Selector selector, int readBufferBytes) {
+        ByteBuffer buffer = ByteBuffer.allocate(readBufferBytes);
         int[] open = {selector.keys().size()};
         Consumer<SelectionKey> readable = key -> {
             if (!readable(key, buffer)) {

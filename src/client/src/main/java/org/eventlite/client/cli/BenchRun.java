@@ -15,6 +15,7 @@ final class BenchRun {
     final int rate;
     /** Events per publisher at the start whose latency is not recorded (they are still checked and counted). */
     final int untimedEvents;
+    final BenchShape shape;
     final AtomicLong deliveries = new AtomicLong();
     /** Every subscriber of the run, for the publishers' end-to-end window; filled before publishing starts. */
     final java.util.List<BenchSubscriber> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -22,7 +23,7 @@ final class BenchRun {
     private final AtomicReference<String> failure = new AtomicReference<>();
 
     BenchRun(String event, BenchWire wire, int publishers, int subscribers, int events, int size, int rate,
-            int untimedEvents) {
+            int untimedEvents, BenchShape shape) {
         this.event = event;
         this.wire = wire;
         this.publishers = publishers;
@@ -30,6 +31,7 @@ final class BenchRun {
         this.size = size;
         this.rate = rate;
         this.untimedEvents = untimedEvents;
+        this.shape = shape;
         long timed = rate > 0 ? (long) publishers * subscribers * Math.max(0, events - untimedEvents) : 0;
         this.latencies = new Latencies(timed);
     }

@@ -33,6 +33,7 @@ public final class EventLiteCommand implements Runnable {
     /** The configured command line, also used by tests. */
     static CommandLine commandLine() {
         return new CommandLine(new EventLiteCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
                     commandLine.getErr().println("eventlite: " + error.getMessage());
                     if (error instanceof ConnectionLostException) {

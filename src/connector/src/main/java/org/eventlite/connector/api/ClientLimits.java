@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param softPendingTime         how long a connection may stay above {@code softPendingBytes}
  * @param requestBodyBudgetBytes  heap that unfinished publish bodies of all connections may hold together;
  *                                past it a body that needs more is refused with {@code server-busy}
- * @param outboundBudgetBytes     bytes queued for all connections together; past it a subscriber above its
+ * @param outboundBudgetBytes     bytes of the event frames queued on any connection, each frame counted once
+ *                                however many connections hold it; past it a subscriber above its
  *                                soft limit is dropped at once instead of after {@code softPendingTime}
  * @param firstRequestTimeout     how long a new connection (its TLS handshake included) may take to complete its
  *                                first request before it is closed with {@code idle-timeout}

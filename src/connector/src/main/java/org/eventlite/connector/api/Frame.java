@@ -1,6 +1,7 @@
 package org.eventlite.connector.api;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.EventJson;
 import org.eventlite.protocol.Frames;
@@ -18,6 +19,8 @@ public final class Frame {
     /** Never written after construction; connections copy from it, so one array serves every subscriber. */
     private final byte[] bytes;
     private final long createdNanos;
+    /** Connections that hold this frame queued, for a budget that counts its bytes once, however many. */
+    private final AtomicInteger holders = new AtomicInteger();
 
     private Frame(byte[] bytes, long createdNanos) {
         this.bytes = bytes;
@@ -41,6 +44,16 @@ public final class Frame {
 
     public int length() {
         return bytes.length;
+    }
+
+    /** A connection queues this frame; @return true if it is the first to hold it, whose bytes now count */
+    public boolean hold() {
+        return holders.getAndIncrement() == 0;
+    }
+
+    /** A connection has written or dropped this frame; @return true if it was the last, whose bytes no longer count */
+    public boolean release() {
+        return holders.decrementAndGet() == 0;
     }
 
     /** A read-only view positioned at the start, with a position of its own. */

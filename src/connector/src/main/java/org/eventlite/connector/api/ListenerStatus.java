@@ -42,6 +42,6 @@ public interface ListenerStatus {
     /** Bytes that unfinished request bodies of all connections hold now, counted against their budget. */
     long requestBodyBytes();
 
-    /** Bytes queued for all connections now (a frame counts once per connection it waits on). */
+    /** Bytes of the event frames queued on any connection now, each frame counted once however many hold it. */
     long outboundBytes();
 }
