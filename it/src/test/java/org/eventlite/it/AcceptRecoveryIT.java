@@ -49,16 +49,9 @@ class AcceptRecoveryIT {
         }
     }
 
-    private static boolean logSaysWithin(String text, Duration wait) throws IOException, InterruptedException {
+    private static boolean logSaysWithin(String text, Duration wait) throws Exception {
         Path log = Path.of(System.getProperty("it.server.dir", "target/liberty/wlp/usr/servers/eventlite-it"),
                 "logs", "messages.log");
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (Files.readString(log).contains(text)) {
-                return true;
-            }
-            Waits.betweenPolls(100);
-        }
-        return false;
+        return Waits.until(wait, Duration.ofMillis(100), () -> Files.readString(log).contains(text), found -> found);
     }
 }

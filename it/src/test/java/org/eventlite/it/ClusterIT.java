@@ -27,20 +27,17 @@ class ClusterIT {
     /** The cluster check of a node's readiness, polled until {@code condition} holds or the deadline passes. */
     private static JsonObject awaitCluster(int httpPort, Predicate<JsonObject> condition, Duration deadline)
             throws Exception {
-        long end = System.nanoTime() + deadline.toNanos();
-        JsonObject check = null;
-        while (System.nanoTime() - end < 0) {
+        JsonObject check = Waits.until(deadline, Duration.ofMillis(200), () -> {
             try {
-                check = ServerHealth.check(ServerHealth.get(httpPort, "/health/ready").body(), "eventlite-cluster");
-                if (condition.test(check)) {
-                    return check;
-                }
+                return ServerHealth.check(ServerHealth.get(httpPort, "/health/ready").body(), "eventlite-cluster");
             } catch (java.io.IOException | AssertionError e) {
-                // the server is not answering yet, or not ready to list its checks
+                return null; // the server is not answering yet, or not ready to list its checks
             }
-            Waits.betweenPolls(200);
+        }, condition);
+        if (check == null || !condition.test(check)) {
+            throw new AssertionError("cluster check on port " + httpPort + " never matched; last: " + check);
         }
-        throw new AssertionError("cluster check on port " + httpPort + " never matched; last: " + check);
+        return check;
     }
 
     private static boolean up(JsonObject check) {

@@ -72,6 +72,17 @@ class HostileClientsIT {
         assertEquals(200, status(http("127.0.0.1", sameSite)));
     }
 
+    /** An HTTP body that stops coming holds a server thread for the endpoint's readTimeout (10 s) only. */
+    @Test
+    void anHttpBodyThatStopsComingIsAnsweredRequestTimeout() throws IOException {
+        String partial = "POST /eventlite/api/events/hostile.slow HTTP/1.1\r\nHost: 127.0.0.1:" + TestServer.HTTP_PORT
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":";
+        long started = System.nanoTime();
+        assertEquals(408, status(http("127.0.0.1", partial, Duration.ofSeconds(30))));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis >= 9_000 && tookMillis < 20_000, "answered after " + tookMillis + " ms");
+    }
+
     @Test
     void nothingAfterAnErrorReplyIsExecutedThoughItCameInTheSameWrite() throws IOException {
         try (RawClient canary = RawClient.connect(); RawClient marker = RawClient.connect();
@@ -175,16 +186,11 @@ class HostileClientsIT {
 
     /** The server counts closed connections when it sees them close: retry a refused one until the deadline. */
     private static String subscribeOnceAdmitted(String address) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
+        return Waits.until(WAIT, Duration.ofMillis(50), () -> {
             try (RawClient client = RawClient.connectFrom(address)) {
-                String reply = client.subscribe("hostile.per-address", TestServer.ANONYMOUS);
-                if (reply.equals("ok") || System.nanoTime() - deadline > 0) {
-                    return reply;
-                }
+                return client.subscribe("hostile.per-address", TestServer.ANONYMOUS);
             }
-            Waits.betweenPolls(50);
-        }
+        }, "ok"::equals);
     }
 
     private static String post(String path, String contentType, String origin, String json) {
@@ -196,10 +202,14 @@ class HostileClientsIT {
 
     /** One HTTP/1.1 exchange from {@code localAddress}, written by hand: no client library binds a source address. */
     private static String http(String localAddress, String request) throws IOException {
+        return http(localAddress, request, WAIT);
+    }
+
+    private static String http(String localAddress, String request, Duration wait) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress(TestServer.HOST, TestServer.HTTP_PORT));
-            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.setSoTimeout((int) wait.toMillis());
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
             InputStream in = socket.getInputStream();

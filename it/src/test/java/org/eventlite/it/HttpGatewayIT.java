@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP gateway: POST to publish, Server-Sent Events to subscribe, both under the TCP rules. */
@@ -127,17 +128,14 @@ class HttpGatewayIT {
 
     /** Polls /api/stats until {@code name} has {@code count} subscribers, for at most 15 s. */
     static void awaitSubscribers(String name, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            last = ServerHealth.get(TestServer.HTTP_PORT, "/eventlite/api/stats").body();
-            boolean listed = last.contains("{\"name\":\"" + name + "\",\"subscribers\":" + count + "}");
-            if (count == 0 ? !last.contains("\"name\":\"" + name + "\"") : listed) {
-                return;
-            }
-            Waits.betweenPolls(100);
+        Predicate<String> reached = stats -> count == 0
+                ? !stats.contains("\"name\":\"" + name + "\"")
+                : stats.contains("{\"name\":\"" + name + "\",\"subscribers\":" + count + "}");
+        String last = Waits.until(Duration.ofSeconds(15), Duration.ofMillis(100),
+                () -> ServerHealth.get(TestServer.HTTP_PORT, "/eventlite/api/stats").body(), reached);
+        if (!reached.test(last)) {
+            throw new AssertionError(name + " did not reach " + count + " subscribers: " + last);
         }
-        throw new AssertionError(name + " did not reach " + count + " subscribers: " + last);
     }
 
     /** The test server allows 20 streams (eventlite.sse.max-streams); one more is refused until some close. */
@@ -162,15 +160,11 @@ class HttpGatewayIT {
             }
         }
         assertTrue(refusedAt >= 0 && refusedAt <= 20, "refused at stream " + refusedAt);
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
+        int status = Waits.until(Duration.ofSeconds(15), Duration.ofMillis(200), () -> {
             try (SseStream again = SseStream.open("/eventlite/api/events?name=gw.cap", null)) {
-                if (again.status == 200 || System.nanoTime() - deadline > 0) {
-                    assertEquals(200, again.status, "closed streams are counted out (the heartbeat finds them)");
-                    return;
-                }
+                return again.status;
             }
-            Waits.betweenPolls(200);
-        }
+        }, answer -> answer == 200);
+        assertEquals(200, status, "closed streams are counted out (the heartbeat finds them)");
     }
 }

@@ -58,15 +58,10 @@ class LiveConfigurationIT {
      * 30 ms). So a refused connection means "not yet", until the deadline.
      */
     private static String publishOnceReachable() throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
+        return Waits.until(DEADLINE, Duration.ofMillis(100), () -> {
             awaitListening();
-            String reply = publishOnLivePort();
-            if (!reply.startsWith("unreachable") || System.nanoTime() - deadline > 0) {
-                return reply;
-            }
-            Waits.betweenPolls(100);
-        }
+            return publishOnLivePort();
+        }, reply -> !reply.startsWith("unreachable"));
     }
 
     /** Replaces the drop-in in one step, so Liberty never reads it half written. */

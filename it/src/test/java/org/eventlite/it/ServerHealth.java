@@ -39,12 +39,6 @@ final class ServerHealth {
 
     /** Polls the listener data until {@code condition} holds or the deadline passes; returns the last data. */
     static JsonObject awaitListenerData(Predicate<JsonObject> condition, Duration deadline) throws Exception {
-        long end = System.nanoTime() + deadline.toNanos();
-        JsonObject data = listenerData();
-        while (!condition.test(data) && System.nanoTime() - end < 0) {
-            Waits.betweenPolls(50);
-            data = listenerData();
-        }
-        return data;
+        return Waits.until(deadline, Duration.ofMillis(50), ServerHealth::listenerData, condition);
     }
 }

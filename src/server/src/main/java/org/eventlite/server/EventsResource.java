@@ -110,7 +110,13 @@ public class EventsResource {
         if (!router.admitPublish(exchange, name, credentials)) {
             throw denied(credentials);
         }
-        byte[] bytes = body.readNBytes(maxEventBytes + 1);
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(maxEventBytes + 1);
+        } catch (IOException e) {
+            // The body stopped coming (the endpoint's readTimeout) or the client went away.
+            throw failure(Response.Status.REQUEST_TIMEOUT, ErrorCode.REQUEST_TIMEOUT);
+        }
         if (bytes.length > maxEventBytes) {
             throw failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, ErrorCode.EVENT_TOO_LARGE);
         }
