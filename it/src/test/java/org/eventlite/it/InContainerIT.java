@@ -194,6 +194,25 @@ class InContainerIT {
         context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, message);
     }
 
+    /**
+     * {@code @EventName("arq.pattern.*")} observes every name the pattern matches and no other; an
+     * observer of every event is notified once (the events come in order, so a second
+     * notification or a wrong match would be the next one polled).
+     */
+    @Test
+    void observersOfAPatternSeeTheEventsItMatchesOnce() throws Exception {
+        RecordingObservers.BY_PATTERN.clear();
+        RecordingObservers.PATTERN_EVENTS_SEEN_BY_ALL.clear();
+        dispatcher.dispatchEvent("arq.pattern.too.deep", Map.of());
+        dispatcher.dispatchEvent("arq.pattern.one", Map.of());
+        dispatcher.dispatchEvent("arq.pattern.two", Map.of());
+        assertEquals("arq.pattern.one", RecordingObservers.BY_PATTERN.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals("arq.pattern.two", RecordingObservers.BY_PATTERN.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        for (String name : new String[] {"arq.pattern.too.deep", "arq.pattern.one", "arq.pattern.two"}) {
+            assertEquals(name, RecordingObservers.PATTERN_EVENTS_SEEN_BY_ALL.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void dispatcherEventReachesObserversWithApplicationOrigin() throws Exception {
         dispatcher.dispatchEvent("arq.in", Map.of("local", true));

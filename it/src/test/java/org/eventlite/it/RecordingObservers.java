@@ -32,6 +32,20 @@ public class RecordingObservers {
         SYNCHRONOUS.add(new Seen(event, Thread.currentThread().getName()));
     }
 
+    /** Events of arq.pattern.* as the pattern observer sees them, and as an observer of every event does. */
+    static final BlockingQueue<String> BY_PATTERN = new LinkedBlockingQueue<>();
+    static final BlockingQueue<String> PATTERN_EVENTS_SEEN_BY_ALL = new LinkedBlockingQueue<>();
+
+    void onPattern(@Observes @EventName("arq.pattern.*") EventPublished event) {
+        BY_PATTERN.add(event.name());
+    }
+
+    void onEvery(@Observes EventPublished event) {
+        if (event.name().startsWith("arq.pattern.")) {
+            PATTERN_EVENTS_SEEN_BY_ALL.add(event.name());
+        }
+    }
+
     void onClusterEvent(@Observes @EventName("cluster.observed") EventPublished event) {
         FROM_CLUSTER.add(event);
     }

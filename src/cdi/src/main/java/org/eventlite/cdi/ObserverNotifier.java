@@ -9,6 +9,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.util.List;
 import org.eventlite.protocol.EventJson;
 
 /**
@@ -90,12 +92,23 @@ public class ObserverNotifier {
             JsonObject data = parse(json);
             EventPublished event = new EventPublished(name, data, origin);
             if (observed) {
-                Event<EventPublished> named = events().select(EventPublished.class, EventName.Literal.of(name));
+                Event<EventPublished> named = events().select(EventPublished.class, qualifiers(name));
                 named.fire(event);
                 named.fireAsync(event, NotificationOptions.ofExecutor(executor));
             }
             localListeners.deliver(name, data);
         });
+    }
+
+    /** The event's name and every observed pattern that matches it: one event, each observer notified once. */
+    private Annotation[] qualifiers(String name) {
+        List<String> patterns = presence.observedPatternsMatching(name);
+        Annotation[] qualifiers = new Annotation[1 + patterns.size()];
+        qualifiers[0] = EventName.Literal.of(name);
+        for (int i = 0; i < patterns.size(); i++) {
+            qualifiers[i + 1] = EventName.Literal.of(patterns.get(i));
+        }
+        return qualifiers;
     }
 
     void clientSubscribed(ClientSubscribed event) {

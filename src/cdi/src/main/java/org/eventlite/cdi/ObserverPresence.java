@@ -8,6 +8,9 @@ import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,10 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ObserverPresence implements Extension {
 
     private final Set<Class<?>> observedTypes = ConcurrentHashMap.newKeySet();
+    /** Patterns observers name in {@link EventName}, by their text. */
+    private final Map<String, EventPattern> observedPatterns = new ConcurrentHashMap<>();
 
     void observerFound(@Observes ProcessObserverMethod<?, ?> observer) {
         if (!couldReceiveOurEvents(observer.getObserverMethod().getObservedQualifiers())) {
             return;
+        }
+        for (Annotation qualifier : observer.getObserverMethod().getObservedQualifiers()) {
+            if (qualifier instanceof EventName named && isPattern(named.value())) {
+                observedPatterns.put(named.value(), EventPattern.parse(named.value()));
+            }
         }
         Type type = observer.getObserverMethod().getObservedType();
         if (type instanceof ParameterizedType parameterized) {
@@ -45,6 +55,29 @@ public class ObserverPresence implements Extension {
             }
         }
         return true;
+    }
+
+    private static boolean isPattern(String name) {
+        for (String token : name.split("\\.", -1)) {
+            if (token.equals(EventPattern.ONE) || token.equals(EventPattern.REST)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The observed patterns that match {@code name}, each to be carried by its event as a qualifier. */
+    List<String> observedPatternsMatching(String name) {
+        if (observedPatterns.isEmpty()) {
+            return List.of();
+        }
+        List<String> matching = new ArrayList<>(2);
+        observedPatterns.forEach((text, pattern) -> {
+            if (pattern.matches(name)) {
+                matching.add(text);
+            }
+        });
+        return matching;
     }
 
     /** True if some observer method would receive an event of {@code type}. */
