@@ -60,14 +60,10 @@ class DashboardIT {
     }
 
     /** Polls the page until {@code condition} holds; fails with what the page showed. */
-    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the dashboard did not show " + what + "; it showed:\n"
-                        + browser.findElement(By.tagName("body")).getText());
-            }
-            Waits.betweenPolls(100);
+    private static void await(String what, Supplier<Boolean> condition) throws Exception {
+        if (!Waits.until(DEADLINE, Duration.ofMillis(100), condition::get, shown -> shown)) {
+            throw new AssertionError("the dashboard did not show " + what + "; it showed:\n"
+                    + browser.findElement(By.tagName("body")).getText());
         }
     }
 

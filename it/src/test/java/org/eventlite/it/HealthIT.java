@@ -32,23 +32,19 @@ class HealthIT {
     /** The second test server is configured with the first one's port, so it cannot bind. */
     @Test
     void readinessIsDownWithTheReasonWhenThePortCannotBeBound() throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        HttpResponse<String> response;
-        String reason = "";
-        do {
-            response = get(TestServer.BLOCKED_HTTP_PORT, "/health/ready");
-            if (response.statusCode() == 503 && response.body().contains("eventlite-listener")) {
-                reason = check(response.body(), "eventlite-listener").getJsonObject("data").getString("reason");
-                if (reason.startsWith("cannot listen")) {
-                    break;
-                }
-            }
-            Waits.betweenPolls(250);
-        } while (System.nanoTime() - deadline < 0);
+        HttpResponse<String> response = Waits.until(DEADLINE, Duration.ofMillis(250),
+                () -> get(TestServer.BLOCKED_HTTP_PORT, "/health/ready"),
+                ready -> ready.statusCode() == 503 && ready.body().contains("eventlite-listener")
+                        && reasonOf(ready).startsWith("cannot listen"));
         assertEquals(503, response.statusCode(), response.body());
+        String reason = reasonOf(response);
         assertTrue(reason.startsWith("cannot listen on") && reason.contains(":" + TestServer.PORT), reason);
         assertEquals(200, get(TestServer.BLOCKED_HTTP_PORT, "/health/live").statusCode(),
                 "a listener that cannot bind is not ready, but nothing a restart of the process would fix is stuck");
+    }
+
+    private static String reasonOf(HttpResponse<String> readiness) {
+        return check(readiness.body(), "eventlite-listener").getJsonObject("data").getString("reason");
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

@@ -81,19 +81,15 @@ class LiveConfigurationIT {
     }
 
     private static JsonObject awaitBlockedReadiness(String reasonStart) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        JsonObject data = null;
-        while (System.nanoTime() - deadline < 0) {
+        JsonObject data = Waits.until(DEADLINE, Duration.ofMillis(100), () -> {
             String body = ServerHealth.get(TestServer.BLOCKED_HTTP_PORT, "/health/ready").body();
-            if (body.contains("eventlite-listener")) {
-                data = ServerHealth.check(body, "eventlite-listener").getJsonObject("data");
-                if (data.getString("reason").startsWith(reasonStart)) {
-                    return data;
-                }
-            }
-            Waits.betweenPolls(100);
+            return body.contains("eventlite-listener")
+                    ? ServerHealth.check(body, "eventlite-listener").getJsonObject("data") : null;
+        }, listener -> listener.getString("reason").startsWith(reasonStart));
+        if (data == null || !data.getString("reason").startsWith(reasonStart)) {
+            throw new AssertionError("readiness never said '" + reasonStart + "': " + data);
         }
-        throw new AssertionError("readiness never said '" + reasonStart + "': " + data);
+        return data;
     }
 
     /** Publishes a 60-byte event on the moved listener; returns "ok" or the error line's start. */

@@ -66,16 +66,16 @@ class RedeployIT {
 
     /** Polls until the restarted application accepts a subscriber. */
     private static RawClient connectWhenListening() throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        IOException last = null;
-        while (System.nanoTime() - deadline < 0) {
+        RawClient client = Waits.until(DEADLINE, Duration.ofMillis(100), () -> {
             try {
                 return RawClient.connect();
             } catch (IOException refused) {
-                last = refused;
-                Waits.betweenPolls(100);
+                return null;
             }
+        }, connected -> true);
+        if (client == null) {
+            throw new AssertionError("the listener did not come back within " + DEADLINE);
         }
-        throw new AssertionError("the listener did not come back within " + DEADLINE, last);
+        return client;
     }
 }
