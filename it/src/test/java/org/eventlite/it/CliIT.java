@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +40,47 @@ class CliIT {
         assertEquals(2, eventlite("pub", "--server", TestServer.HOST + ":" + TestServer.PORT, "x", "--json", "[1]"));
     }
 
+    /** EVENTLITE_SERVER and EVENTLITE_USER stand for --server and --user, as in a shell profile. */
+    @Test
+    void serverAndUserComeFromTheEnvironment() throws Exception {
+        Map<String, String> alice = Map.of("EVENTLITE_SERVER", TestServer.HOST + ":" + TestServer.PORT,
+                "EVENTLITE_USER", "alice");
+        assertEquals(0, eventlite(alice, "pub", "b", "n:=1"), "alice may publish b");
+        assertEquals(1, eventlite(alice, "pub", "a", "n:=1"), "alice may not publish a: the user was taken");
+        assertEquals(3, eventlite(Map.of("EVENTLITE_SERVER", TestServer.HOST + ":1"), "pub", "b", "n:=1"),
+                "the server was taken from the environment");
+    }
+
+    /** Lines from standard input: each refusal is reported as it happens, with its line, and decides the status. */
+    @Test
+    void publishingLinesReportsEveryRefusalWithItsLine() throws Exception {
+        File log = new File(System.getProperty("cli.workdir", "target"), "lines.log");
+        List<String> command = List.of(System.getProperty("cli.launcher"), "pub", "--server",
+                TestServer.HOST + ":" + TestServer.PORT, "--user", "alice", "a");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        builder.environment().put("EVENTLITE_PASSWORD", "alice-Secret-9");
+        new File(System.getProperty("cli.workdir", "target")).mkdirs();
+        Process process = builder.start();
+        try (var in = process.getOutputStream()) {
+            in.write("{\"n\":1}\n\n{\"n\":2}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        String output = java.nio.file.Files.readString(log.toPath());
+        assertEquals(1, process.exitValue(), output);
+        assertTrue(output.contains("line 1: ") && output.contains("line 3: "), output);
+    }
+
     private static int eventlite(String... args) throws Exception {
+        return eventlite(Map.of(), args);
+    }
+
+    private static int eventlite(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(System.getProperty("cli.launcher")));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("cli.workdir", "target"), "last-command.log"));
         builder.environment().put("EVENTLITE_PASSWORD", "alice-Secret-9");
+        builder.environment().putAll(environment);
         new File(System.getProperty("cli.workdir", "target")).mkdirs();
         Process process = builder.start();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));

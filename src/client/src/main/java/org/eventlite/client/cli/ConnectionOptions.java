@@ -20,11 +20,12 @@ final class ConnectionOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = {"-s", "--server"}, paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:34343",
-            description = "Server address (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-s", "--server"}, paramLabel = "HOST:PORT", defaultValue = "${env:EVENTLITE_SERVER:-127.0.0.1:34343}",
+            description = "Server address (default: EVENTLITE_SERVER, else 127.0.0.1:34343).")
     String server;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "User name; anonymous when absent.")
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME", defaultValue = "${env:EVENTLITE_USER}",
+            description = "User name (default: EVENTLITE_USER); anonymous when neither is given.")
     String user;
 
     @Option(names = "--password-env", paramLabel = "VAR", defaultValue = DEFAULT_PASSWORD_ENV,

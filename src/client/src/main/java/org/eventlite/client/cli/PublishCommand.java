@@ -14,8 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eventlite.client.EventLiteClient;
 import org.eventlite.client.EventLiteException;
 import picocli.CommandLine.Command;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "each published as one event, pipelined."})
 final class PublishCommand implements Callable<Integer> {
 
+    /** Publishes sent from standard input and not yet answered, at most. */
+    static final int MAX_UNANSWERED = 10_000;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +53,7 @@ final class PublishCommand implements Callable<Integer> {
     List<String> members = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         if (json != null && !members.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give --json or KEY=VALUE arguments, not both");
         }
@@ -81,25 +85,42 @@ final class PublishCommand implements Callable<Integer> {
         return data.build();
     }
 
-    /** Every line is sent before any answer is awaited; the first refusal decides the exit status. */
-    private void publishLines(EventLiteClient client) throws IOException {
+    /**
+     * Lines are sent as they come, without waiting for answers, at most {@link #MAX_UNANSWERED}
+     * unanswered, so that an endless input ({@code tail -f}) holds bounded memory. Each refusal
+     * is reported on standard error as it happens; the first decides the exit status.
+     */
+    private void publishLines(EventLiteClient client) throws IOException, InterruptedException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        List<CompletableFuture<Void>> replies = new ArrayList<>();
+        Semaphore unanswered = new Semaphore(MAX_UNANSWERED);
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         String line;
         int number = 0;
         while ((line = lines.readLine()) != null) {
             number++;
-            if (!line.isBlank()) {
-                replies.add(client.publishAsync(event, parseObject(line, "line " + number)));
+            if (line.isBlank()) {
+                continue;
             }
+            JsonObject data = parseObject(line, "line " + number);
+            unanswered.acquire();
+            int lineNumber = number;
+            client.publishAsync(event, data).whenComplete((ok, error) -> {
+                if (error != null) {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    spec.commandLine().getErr().println("eventlite: line " + lineNumber + ": " + cause.getMessage());
+                    firstFailure.compareAndSet(null, cause);
+                }
+                unanswered.release();
+            });
         }
-        try {
-            CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof EventLiteException failure) {
-                throw failure;
-            }
-            throw e;
+        unanswered.acquire(MAX_UNANSWERED);
+        Throwable failure = firstFailure.get();
+        if (failure instanceof EventLiteException refused) {
+            throw refused;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure.getMessage(), failure);
         }
     }
 
