@@ -96,6 +96,19 @@ class BadInputIT {
         assertCanaryStillReceives();
     }
 
+    /** Refused input shows in the server's default log (at most a line per 10 s, with a count). */
+    @Test
+    void refusedInputIsLoggedAtTheDefaultLevel() throws Exception {
+        try (RawClient client = RawClient.connect()) {
+            assertTrue(client.readReplyLine("hello/x:|\n").startsWith("-ERR unknown-verb"));
+        }
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("it.server.dir",
+                "target/liberty/wlp/usr/servers/eventlite-it"), "logs", "messages.log");
+        assertTrue(Waits.until(Duration.ofSeconds(10), Duration.ofMillis(100),
+                () -> java.nio.file.Files.readString(log).contains("EventLite refused malformed input from /127.0.0.1"),
+                found -> found), "no line about refused input in " + log);
+    }
+
     /** The limit holds for the event as delivered, so a client with the same limit reads it. */
     @Test
     void eventOfExactlyTheLimitAsDeliveredPasses() throws Exception {

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.protocol.ErrorCode;
+import org.eventlite.protocol.ProtocolException;
 
 /**
  * One non-blocking network loop, run as a long-lived {@link Work} on the
@@ -260,8 +261,8 @@ final class IoLoop implements Work {
         listener.countTraffic(read, written);
     }
 
-    void decodeFailed() {
-        listener.decodeFailed();
+    void decodeFailed(SocketConnection connection, ProtocolException error) {
+        listener.decodeFailed(connection, error);
     }
 
     /** The connection dropped a subscriber that fell behind; count and log it. */

@@ -30,6 +30,7 @@ import org.eventlite.connector.api.ListenerStatus;
 import org.eventlite.connector.api.TlsSettings;
 import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.MemoryBudget;
+import org.eventlite.protocol.ProtocolException;
 
 /**
  * One endpoint activation: asks the application for its handler, binds the
@@ -45,6 +46,7 @@ final class Listener implements ListenerStatus {
     private static final long OPEN_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(120);
     private static final long OPEN_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long STOP_WAIT_SECONDS = 10;
+    private static final long DECODE_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Pauses after a failed accept (out of descriptors, say), doubling from the first to the last. */
     private static final long ACCEPT_RETRY_FIRST_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long ACCEPT_RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -59,6 +61,9 @@ final class Listener implements ListenerStatus {
     private final LongAdder bytesRead = new LongAdder();
     private final LongAdder bytesWritten = new LongAdder();
     private final LongAdder decodeErrors = new LongAdder();
+    /** When a refused request was last logged, and how many had been refused then. */
+    private final AtomicLong lastDecodeLogNanos = new AtomicLong(System.nanoTime() - DECODE_LOG_INTERVAL_NANOS);
+    private final AtomicLong decodeErrorsLogged = new AtomicLong();
     /** Written by the start Work, read by health checks. */
     private final List<IoLoop> loops = new CopyOnWriteArrayList<>();
     private final AtomicInteger failedLoops = new AtomicInteger();
@@ -370,8 +375,21 @@ final class Listener implements ListenerStatus {
         }
     }
 
-    void decodeFailed() {
+    /**
+     * Counts a refused request and logs it, at most one line per {@link #DECODE_LOG_INTERVAL_NANOS}
+     * with the number refused since: malformed input is worth seeing in the default log, but a
+     * client sending garbage in a loop must not be able to fill it.
+     */
+    void decodeFailed(SocketConnection connection, ProtocolException error) {
         decodeErrors.increment();
+        long now = System.nanoTime();
+        long last = lastDecodeLogNanos.get();
+        if (now - last >= DECODE_LOG_INTERVAL_NANOS && lastDecodeLogNanos.compareAndSet(last, now)) {
+            long refused = decodeErrors.sum();
+            LOG.log(Level.INFO, "EventLite refused malformed input from {0}: {1} ({2} refused since the last such message)",
+                    new Object[] {connection.remoteAddress(), error.getMessage(), refused - decodeErrorsLogged.getAndSet(refused)});
+        }
+        LOG.log(Level.FINE, "{0}: {1}", new Object[] {connection, error.getMessage()});
     }
 
     void connectionRefused() {

@@ -419,8 +419,7 @@ final class SocketConnection implements Connection, RequestSink {
 
     @Override
     public void error(ProtocolException error) {
-        loop.decodeFailed();
-        LOG.log(Level.FINE, "Connection {0} from {1}: {2}", new Object[] {id, remoteAddress, error.getMessage()});
+        loop.decodeFailed(this, error);
         close(error.code());
     }
 
