@@ -8,5 +8,5 @@ import org.eventlite.protocol.Credentials;
 /** What {@link EventLiteClient.Builder} collected; see the builder for defaults. */
 record ClientSettings(String host, int port, Credentials credentials, Duration connectTimeout,
         Duration replyTimeout, Duration initialBackoff, Duration maxBackoff, int maxEventBytes,
-        Optional<SSLContext> tls) {
+        Optional<SSLContext> tls, ConnectionListener listener) {
 }

@@ -205,8 +205,15 @@ public final class EventLiteClient implements AutoCloseable {
         private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
         private int maxEventBytes = DecoderLimits.DEFAULT_MAX_EVENT_BYTES;
         private Optional<SSLContext> tls = Optional.empty();
+        private ConnectionListener listener = ConnectionListener.NONE;
 
         private Builder() {
+        }
+
+        /** Hears lost and regained connections, refused subscriptions and skipped events. */
+        public Builder connectionListener(ConnectionListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /**
@@ -288,7 +295,7 @@ public final class EventLiteClient implements AutoCloseable {
         /** Creates the client; connections open on first use. */
         public EventLiteClient build() {
             return new EventLiteClient(new ClientSettings(host, port, credentials, connectTimeout, replyTimeout,
-                    initialBackoff, maxBackoff, maxEventBytes, tls));
+                    initialBackoff, maxBackoff, maxEventBytes, tls, listener));
         }
 
         private static Duration positive(String name, Duration value) {

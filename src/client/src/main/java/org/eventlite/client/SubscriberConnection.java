@@ -43,6 +43,8 @@ final class SubscriberConnection implements Subscription, ServerMessageSink {
     private volatile EventLiteException refusal;
     /** Reader thread only: the server is out of a resource for now (connections, memory); reconnect later. */
     private String busyReply;
+    /** Reader thread only: the connection was lost since the last ok, so the next ok is a reconnection. */
+    private boolean lost;
 
     SubscriberConnection(String event, Consumer<JsonObject> callback, ClientSettings settings) {
         this.event = event;
@@ -87,6 +89,8 @@ final class SubscriberConnection implements Subscription, ServerMessageSink {
                 if (!closed) {
                     LOG.log(Level.INFO, "EventLite subscription ''{0}'' lost its connection ({1}); reconnecting",
                             new Object[] {event, e.getMessage()});
+                    lost = true;
+                    tell(listener -> listener.disconnected(event, e));
                 }
             } finally {
                 active = false;
@@ -119,6 +123,19 @@ final class SubscriberConnection implements Subscription, ServerMessageSink {
         active = true;
         backoff.reset();
         firstReply.complete(null);
+        if (lost) {
+            lost = false;
+            tell(listener -> listener.reconnected(event));
+        }
+    }
+
+    /** Calls the client's connection listener; what it throws does not reach the subscription. */
+    private void tell(java.util.function.Consumer<ConnectionListener> call) {
+        try {
+            call.accept(settings.listener());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "An EventLite connection listener failed on '" + event + "'");
+        }
     }
 
     @Override
@@ -142,6 +159,7 @@ final class SubscriberConnection implements Subscription, ServerMessageSink {
 
     private void refuse(EventLiteException why) {
         refusal = why;
+        tell(listener -> listener.subscriptionRefused(event, why));
         if (!firstReply.completeExceptionally(why)) {
             LOG.log(Level.WARNING, "EventLite subscription ''{0}'' was refused after reconnecting: {1}",
                     new Object[] {event, why.getMessage()});
@@ -160,12 +178,14 @@ final class SubscriberConnection implements Subscription, ServerMessageSink {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "EventLite subscription ''{0}'' skipped an event it cannot read as JSON: {1}",
                     new Object[] {event, e.toString()});
+            tell(listener -> listener.error(event, e));
             return;
         }
         try {
             callback.accept(data);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "An EventLite listener of '" + event + "' failed; it keeps listening");
+            tell(listener -> listener.error(event, e));
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,18 +45,37 @@ class SubscriptionResilienceTest {
     @Test
     void unrepresentableNumbersAndBusyRefusalsDoNotEndTheSubscription() throws Exception {
         BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        ConnectionListener listener = new ConnectionListener() {
+            @Override
+            public void disconnected(String event, Throwable cause) {
+                heard.add("disconnected");
+            }
+
+            @Override
+            public void reconnected(String event) {
+                heard.add("reconnected");
+            }
+
+            @Override
+            public void error(String event, Throwable error) {
+                heard.add("error");
+            }
+        };
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             Thread script = new Thread(() -> serve(server), "scripted-server");
             script.setDaemon(true);
             script.start();
             try (EventLiteClient client = EventLiteClient.builder().server("127.0.0.1:" + server.getLocalPort())
-                    .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(100)).build()) {
+                    .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(100)).connectionListener(listener).build()) {
                 Subscription subscription = client.addEventListener("n", received::add);
                 for (String expected : List.of("first", "after-huge-numbers", "after-busy")) {
                     JsonObject event = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     assertEquals(expected, event == null ? null : event.getString("n"));
                 }
                 assertTrue(subscription.active());
+                // Two events skipped; the first connection closed by the server, the second refused busy.
+                assertEquals(List.of("error", "error", "disconnected", "disconnected", "reconnected"), heard);
             }
         }
     }
