@@ -138,13 +138,7 @@ class InContainerIT {
      */
     @Test
     void anEventPublishedOnAnotherServerReachesObserversWithThatServerAsOrigin() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!cluster.up() && System.nanoTime() - deadline < 0) {
-            synchronized (this) {
-                wait(100);
-            }
-        }
-        assertTrue(cluster.up(), "cluster link: " + cluster.state());
+        awaitClusterUp();
         RecordingObservers.FROM_CLUSTER.clear();
         try (RawClient publisher = RawClient.connect(nodeAPort)) {
             assertEquals("ok", publisher.publish("cluster.observed", TestServer.ANONYMOUS, "{\"n\":1}"));
@@ -163,13 +157,7 @@ class InContainerIT {
      */
     @Test
     void messagesOnTheClusterTopicAreCheckedLikeClientInput() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!cluster.up() && System.nanoTime() - deadline < 0) {
-            synchronized (this) {
-                wait(100);
-            }
-        }
-        assertTrue(cluster.up(), "cluster link: " + cluster.state());
+        awaitClusterUp();
         ConnectionFactory factory = InitialContext.doLookup("jms/eventlite/cluster");
         Topic topic = InitialContext.doLookup("jms/eventlite/events");
         try (RawClient subscriber = RawClient.connect(nodeAPort); JMSContext context = factory.createContext()) {
@@ -182,6 +170,17 @@ class InContainerIT {
             forge(context, topic, "cluster.forged", "{\"n\":\"valid\"}".getBytes(StandardCharsets.UTF_8));
             assertEquals("{\"event\":\"cluster.forged\",\"n\":\"valid\"}", subscriber.readEventJson());
         }
+    }
+
+    /** This server's link to node A's engine is up, or the test fails with why not. */
+    private void awaitClusterUp() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!cluster.up() && System.nanoTime() - deadline < 0) {
+            synchronized (this) {
+                wait(100);
+            }
+        }
+        assertTrue(cluster.up(), "cluster link: " + cluster.state());
     }
 
     /** A message as another member would send it, claiming to be node "forger". */
