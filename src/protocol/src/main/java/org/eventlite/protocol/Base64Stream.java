@@ -7,6 +7,10 @@ package org.eventlite.protocol;
  */
 final class Base64Stream {
 
+    /** The standard base64 alphabet, each character at its value: the one definition of it here. */
+    static final byte[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** Indexed by unsigned byte: one load per byte on the body's hot path. */
     private static final boolean[] BASE64_CHARS = new boolean[256];
     /** Indexed by unsigned byte: the value of a data character, -1 for anything else ('=', CR, LF...). */
@@ -14,10 +18,9 @@ final class Base64Stream {
 
     static {
         java.util.Arrays.fill(DATA_VALUES, -1);
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (int i = 0; i < alphabet.length(); i++) {
-            DATA_VALUES[alphabet.charAt(i)] = i;
-            BASE64_CHARS[alphabet.charAt(i)] = true;
+        for (int i = 0; i < ALPHABET.length; i++) {
+            DATA_VALUES[ALPHABET[i]] = i;
+            BASE64_CHARS[ALPHABET[i]] = true;
         }
         BASE64_CHARS['='] = true;
     }

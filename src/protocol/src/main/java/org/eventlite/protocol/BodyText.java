@@ -11,8 +11,7 @@ import java.util.Arrays;
  */
 final class BodyText {
 
-    private static final byte[] BASE64 =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] BASE64 = Base64Stream.ALPHABET;
     private static final int INITIAL_CAPACITY = 256;
     /** Shared until the first body: idle and subscriber-only connections never hold text. */
     private static final byte[] NO_CHARACTERS = new byte[0];

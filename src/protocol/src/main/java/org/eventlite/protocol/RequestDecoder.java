@@ -209,8 +209,7 @@ public final class RequestDecoder {
         }
         int run = at - from;
         if (run > line.length - lineLength) {
-            throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
-                    "request line is longer than " + limits.maxRequestLineBytes() + " bytes");
+            throw lineTooLong();
         }
         System.arraycopy(bytes, from, line, lineLength, run);
         lineLength += run;
@@ -227,10 +226,14 @@ public final class RequestDecoder {
             return;
         }
         if (lineLength == line.length) {
-            throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
-                    "request line is longer than " + limits.maxRequestLineBytes() + " bytes");
+            throw lineTooLong();
         }
         line[lineLength++] = b;
+    }
+
+    private ProtocolException lineTooLong() {
+        return new ProtocolException(ErrorCode.LINE_TOO_LONG,
+                "request line is longer than " + limits.maxRequestLineBytes() + " bytes");
     }
 
     private void requestLineEnded(RequestSink sink) throws ProtocolException {
@@ -240,8 +243,7 @@ public final class RequestDecoder {
             return;
         }
         if (length > limits.maxRequestLineBytes()) {
-            throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
-                    "request line is longer than " + limits.maxRequestLineBytes() + " bytes");
+            throw lineTooLong();
         }
         RequestLine.Parsed parsed = parse(length);
         switch (parsed.verb()) {
