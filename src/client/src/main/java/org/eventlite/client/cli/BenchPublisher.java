@@ -20,7 +20,7 @@ final class BenchPublisher {
      * Bytes of events, all publishers together, published and not yet received by every
      * subscriber, counted as they travel (base64 on EventLite's wire). Without it a publisher
      * acknowledged as soon as the server has queued its event outruns the subscribers until
-     * the server drops them (EventLite at 8 MiB pending per subscriber, Redis at its pub/sub
+     * the server drops them (EventLite past 8 MiB pending for 10 s or at 32 MiB, Redis at its pub/sub
      * output buffer limits, 8 MB for a minute or 32 MB): a run should measure what a server
      * sustains, not that.
      */
