@@ -131,7 +131,7 @@ final class IoLoop implements Work {
                 handleDeadlines();
             }
         } catch (Throwable e) {
-            // Each connection's work is guarded on its own (see serve), so this is the selector itself.
+            // Each connection's work is guarded on its own (see failed), so this is the selector itself.
             LOG.log(Level.SEVERE, e, () -> "EventLite I/O loop " + name + " failed; its connections are closed");
         } finally {
             boolean failed = running;

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -466,8 +467,8 @@ final class SocketConnection implements Connection, RequestSink {
             closeNow("write failed: " + e.getMessage());
             return;
         }
-        if (pendingBytes.get() <= limits.softPendingBytes()) {
-            aboveSoftLimitSince.set(0);
+        if (aboveSoftLimitSince.get() != 0 && pendingBytes.get() <= limits.softPendingBytes()) {
+            aboveSoftLimitSince.set(0); // read first: most flushes find it unset and write nothing shared
         }
         if (!writing.isEmpty() || transport.hasBufferedOutput()) {
             key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
@@ -540,7 +541,7 @@ final class SocketConnection implements Connection, RequestSink {
         }
     }
 
-    private void releaseAll(java.util.Queue<Frame> frames) {
+    private void releaseAll(Queue<Frame> frames) {
         Frame frame;
         while ((frame = frames.poll()) != null) {
             released(frame);
@@ -606,8 +607,6 @@ final class SocketConnection implements Connection, RequestSink {
     void deadlineIndex(int index) {
         deadlineIndex = index;
     }
-
-
 
     @Override
     public String toString() {

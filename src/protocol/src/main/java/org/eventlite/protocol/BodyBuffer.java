@@ -199,6 +199,11 @@ final class BodyBuffer implements Base64Stream.Output {
         return text.frameFor(bytes, json.length()).map(json::withReceivedFrame).orElse(json);
     }
 
+    /** The publish was denied: this body is read to its end and dropped. */
+    boolean discarding() {
+        return discarding;
+    }
+
     /** Starts a body; a discarded one is read to its end and dropped as it comes. */
     void reset(boolean discard) {
         reset();

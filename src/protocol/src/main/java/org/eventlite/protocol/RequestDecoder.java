@@ -55,8 +55,6 @@ public final class RequestDecoder {
     private boolean bodyStarted;
     /** The body line is longer than any request line, so it is base64 streamed straight to the body. */
     private boolean lineCommittedToBody;
-    /** The publish was denied: its body is read to its end and dropped. */
-    private boolean discarding;
     private final Base64Stream base64 = new Base64Stream();
     private final BodyBuffer body;
 
@@ -280,8 +278,7 @@ public final class RequestDecoder {
         bodyStarted = false;
         lineCommittedToBody = false;
         base64.reset();
-        discarding = !sink.publishBegins(publishEvent, publishCredentials);
-        body.reset(discarding);
+        body.reset(!sink.publishBegins(publishEvent, publishCredentials));
     }
 
     /** Takes body bytes: a run of one line's characters, or one byte that ends something; @return where the next byte is */
@@ -364,13 +361,12 @@ public final class RequestDecoder {
         if (body.isEmpty()) {
             throw new ProtocolException(ErrorCode.MISSING_BODY);
         }
-        PublishRequest request = discarding
+        PublishRequest request = body.discarding()
                 ? null
                 : new PublishRequest(publishEvent, publishCredentials, body.toEventJson(publishEvent));
         state = State.REQUEST_LINE;
         lineLength = 0;
         body.reset();
-        discarding = false;
         publishEvent = null;
         publishCredentials = null;
         if (request != null) {
