@@ -127,7 +127,8 @@ public class RequestRouter implements ConnectionHandler {
             connection.close(ErrorCode.SERVER_SUBSCRIPTION_LIMIT);
             return;
         }
-        EventFilter filter = decide(connection, request.event(), credentials, true) ? receivable(connection, request) : null;
+        EventFilter filter = decide(connection.remoteAddress(), connection.id(), Question.SUBSCRIBE, request.event(),
+                credentials) ? receivable(connection, request) : null;
         if (filter == null) {
             deny(connection, RequestDenied.Action.SUBSCRIBE, request.event(), credentials);
             return;
@@ -145,7 +146,7 @@ public class RequestRouter implements ConnectionHandler {
      */
     @Override
     public boolean admitPublish(Connection connection, String event, Credentials credentials) {
-        if (!decide(connection, event, credentials, false)) {
+        if (!decide(connection.remoteAddress(), connection.id(), Question.PUBLISH, event, credentials)) {
             deny(connection, RequestDenied.Action.PUBLISH, event, credentials);
             return false;
         }
@@ -160,17 +161,23 @@ public class RequestRouter implements ConnectionHandler {
     }
 
     /** A throttled address is denied undecided; a decision that throws counts as a denial. */
-    private boolean decide(Connection connection, String event, Credentials credentials, boolean subscribe) {
-        InetAddress address = connection.remoteAddress().getAddress();
+    /** What a decision asks the policy. */
+    private enum Question { PUBLISH, SUBSCRIBE, MONITOR }
+
+    private boolean decide(InetSocketAddress remote, long connectionId, Question question, String event,
+            Credentials credentials) {
+        InetAddress address = remote.getAddress();
         if (failedAttempts.throttled(address)) {
             return false;
         }
         boolean allowed;
-        Client client = new Client(connection.id(), connection.remoteAddress());
+        Client client = new Client(connectionId, remote);
         try {
-            allowed = subscribe
-                    ? policy.maySubscribe(client, event, credentials)
-                    : policy.mayPublish(client, event, credentials);
+            allowed = switch (question) {
+                case PUBLISH -> policy.mayPublish(client, event, credentials);
+                case SUBSCRIBE -> policy.maySubscribe(client, event, credentials);
+                case MONITOR -> policy.mayMonitor(client, credentials);
+            };
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "EventLite access decision failed for " + credentials
                     + " on '" + event + "'; denied");
@@ -206,20 +213,7 @@ public class RequestRouter implements ConnectionHandler {
      * throttled and counted like any other decision.
      */
     public boolean mayMonitor(InetSocketAddress address, Credentials credentials) {
-        if (failedAttempts.throttled(address.getAddress())) {
-            return false;
-        }
-        boolean allowed;
-        try {
-            allowed = policy.mayMonitor(new Client(0, address), credentials);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "EventLite monitor decision failed for " + credentials + "; denied");
-            allowed = false;
-        }
-        if (!allowed) {
-            failedAttempts.failed(address.getAddress());
-        }
-        return allowed;
+        return decide(address, 0, Question.MONITOR, "the statistics", credentials);
     }
 
     @Override
