@@ -54,11 +54,7 @@ public class EventDispatcher {
         try {
             EventNames.check(name, config.listenerSettings().decoderLimits());
             EventNames.checkPublishable(name);
-            if (text.length > maxEventBytes) {
-                throw new IllegalArgumentException("event '" + name + "' has " + text.length
-                        + " bytes, more than eventlite.max-event-bytes (" + maxEventBytes + ")");
-            }
-            return broadcaster.broadcast(name, EventJson.of(name, text), EventOrigin.APPLICATION);
+            return broadcaster.broadcast(name, EventJson.of(name, text, maxEventBytes), EventOrigin.APPLICATION);
         } catch (ProtocolException e) {
             throw new IllegalArgumentException("cannot publish event '" + name + "': " + e.getMessage(), e);
         }

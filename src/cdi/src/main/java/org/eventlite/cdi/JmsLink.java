@@ -157,15 +157,12 @@ final class JmsLink {
                 throw new ProtocolException(ErrorCode.MISSING_BODY, "not an EventLite message");
             }
             byte[] json = message.getBody(byte[].class);
-            if (json == null || json.length > limits.maxEventBytes()) {
-                throw new ProtocolException(ErrorCode.EVENT_TOO_LARGE);
+            if (json == null) {
+                throw new ProtocolException(ErrorCode.MISSING_BODY, "an empty message");
             }
             EventNames.check(name, limits);
             EventNames.checkPublishable(name);
-            EventJson event = EventJson.of(name, json);
-            if (event.length() > limits.maxEventBytes()) {
-                throw new ProtocolException(ErrorCode.EVENT_TOO_LARGE);
-            }
+            EventJson event = EventJson.of(name, json, limits.maxEventBytes());
             bridge.broadcaster.deliverFromCluster(name, event,
                     EventOrigin.cluster(from, message.getStringProperty(ClusterBridge.USER_PROPERTY)));
             bridge.received.increment();

@@ -188,11 +188,7 @@ final class BodyBuffer implements Base64Stream.Output {
      * adds included, so that every client configured with the same limit reads every frame.
      */
     EventJson toEventJson(String event) throws ProtocolException {
-        EventJson json = JsonBody.canonical(event, bytes, 0, length);
-        if (json.length() > maxBytes) {
-            throw new ProtocolException(ErrorCode.EVENT_TOO_LARGE, "the event, with its \"event\" member, is "
-                    + json.length() + " bytes; the limit is " + maxBytes);
-        }
+        EventJson json = EventJson.within(JsonBody.canonical(event, bytes, 0, length), maxBytes);
         if (!json.begins(bytes, length)) {
             return json;
         }

@@ -33,6 +33,29 @@ public final class EventJson {
         return JsonBody.canonical(event, text, 0, text.length);
     }
 
+    /**
+     * As {@link #of(String, byte[])}, within a size limit that holds for the event as delivered,
+     * the {@code "event"} member the server adds included, so that every client configured with
+     * the same limit reads every event.
+     *
+     * @throws ProtocolException {@code event-too-large} past {@code maxBytes}, or the first problem found
+     */
+    public static EventJson of(String event, byte[] text, int maxBytes) throws ProtocolException {
+        if (text.length > maxBytes) {
+            throw new ProtocolException(ErrorCode.EVENT_TOO_LARGE, "the event is larger than " + maxBytes + " bytes");
+        }
+        return within(of(event, text), maxBytes);
+    }
+
+    /** {@code json} if it is at most {@code maxBytes} as delivered. */
+    static EventJson within(EventJson json, int maxBytes) throws ProtocolException {
+        if (json.length() > maxBytes) {
+            throw new ProtocolException(ErrorCode.EVENT_TOO_LARGE, "the event, with its \"event\" member, is "
+                    + json.length() + " bytes; the limit is " + maxBytes);
+        }
+        return json;
+    }
+
     static EventJson wrap(byte[] canonicalUtf8) {
         return new EventJson(canonicalUtf8, null);
     }

@@ -117,18 +117,12 @@ public class EventsResource {
             // The body stopped coming (the endpoint's readTimeout) or the client went away.
             throw failure(Response.Status.REQUEST_TIMEOUT, ErrorCode.REQUEST_TIMEOUT);
         }
-        if (bytes.length > maxEventBytes) {
-            throw failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, ErrorCode.EVENT_TOO_LARGE);
-        }
         EventJson json;
         try {
-            json = EventJson.of(name, bytes);
+            json = EventJson.of(name, bytes, maxEventBytes);
         } catch (ProtocolException e) {
-            throw failure(Response.Status.BAD_REQUEST, e.code());
-        }
-        if (json.length() > maxEventBytes) {
-            // The "event" member the server adds counts: every client with the same limit reads the event.
-            throw failure(Response.Status.REQUEST_ENTITY_TOO_LARGE, ErrorCode.EVENT_TOO_LARGE);
+            throw failure(e.code() == ErrorCode.EVENT_TOO_LARGE
+                    ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST, e.code());
         }
         router.onRequest(exchange, new PublishRequest(name, credentials, json));
         if (exchange.error() != null) {
