@@ -5,10 +5,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.eventlite.api.EventName;
+import org.eventlite.api.EventPublished;
 import org.eventlite.cdi.ClientDisconnected;
 import org.eventlite.cdi.ClientSubscribed;
-import org.eventlite.cdi.EventName;
-import org.eventlite.cdi.EventPublished;
 import org.eventlite.cdi.RequestDenied;
 
 /**

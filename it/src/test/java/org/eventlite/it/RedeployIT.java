@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Restarting the application (Liberty notices the EAR changed) closes the
  * subscribers, releases the port, and binds it again; a Java client's
- * subscription reconnects by itself.
+ * subscription reconnects by itself, and the example application beside
+ * EventLite (examples/orders), which stays deployed, is subscribed again.
  */
 class RedeployIT {
 
@@ -47,6 +48,20 @@ class RedeployIT {
             assertNotNull(heard, "the client's subscription did not come back");
             assertTrue(heard.containsKey("client") || heard.containsKey("back"), heard.toString());
         }
+        exampleApplicationHearsEventsAgain();
+    }
+
+    private static void exampleApplicationHearsEventsAgain() throws Exception {
+        String marker = "{\"event\":\"orders.redeployed\",\"marker\":\"" + System.nanoTime() + "\"}";
+        try (RawClient publisher = RawClient.connect()) {
+            assertEquals("ok", publisher.publish("orders.redeployed", TestServer.ANONYMOUS, marker));
+        }
+        JsonObject seen = Waits.until(Duration.ofSeconds(10), Duration.ofMillis(100), ApplicationIT::heard,
+                heard -> ApplicationIT.texts(heard, "messageDrivenBean").contains(marker)
+                        && ApplicationIT.texts(heard, "observer").contains(marker));
+        assertTrue(seen != null && ApplicationIT.texts(seen, "messageDrivenBean").contains(marker)
+                && ApplicationIT.texts(seen, "observer").contains(marker),
+                "the example's bean and observer are subscribed again with the restarted broker: " + seen);
     }
 
     private void restartApplicationAndCheckRawClients(Path ear) throws Exception {

@@ -2,9 +2,10 @@ package org.eventlite.benchmarks;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.eventlite.api.EventOrigin;
 import org.eventlite.cdi.EventFilter;
 import org.eventlite.cdi.SubscriptionRegistry;
-import org.eventlite.connector.api.Frame;
+import org.eventlite.connector.api.Delivery;
 import org.eventlite.protocol.EventJson;
 import org.eventlite.protocol.ProtocolException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,7 +41,7 @@ public class RegistryBenchmark {
     int idlePatterns;
 
     private SubscriptionRegistry registry;
-    private Frame frame;
+    private EventJson json;
     private String[] names;
     private int next;
 
@@ -60,7 +61,7 @@ public class RegistryBenchmark {
         for (int i = 0; i < 10; i++) {
             registry.subscribe("bench.>", new CountingConnection(id++), EventFilter.ALL);
         }
-        frame = Frame.of(EventJson.of("bench.x", "{\"n\":1}".getBytes(StandardCharsets.UTF_8)));
+        json = EventJson.of("bench.x", "{\"n\":1}".getBytes(StandardCharsets.UTF_8));
         names = new String[NAMES];
         for (int i = 0; i < NAMES; i++) {
             names[i] = "bench." + i;
@@ -69,12 +70,12 @@ public class RegistryBenchmark {
 
     @Benchmark
     public int repeatedName() {
-        return registry.deliver("bench.1", frame);
+        return registry.deliver(new Delivery("bench.1", json, EventOrigin.APPLICATION));
     }
 
     @Benchmark
     public int distinctNames() {
         next = next + 1 == NAMES ? 0 : next + 1;
-        return registry.deliver(names[next], frame);
+        return registry.deliver(new Delivery(names[next], json, EventOrigin.APPLICATION));
     }
 }

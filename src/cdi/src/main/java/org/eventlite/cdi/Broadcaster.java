@@ -3,13 +3,13 @@ package org.eventlite.cdi;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eventlite.connector.api.Frame;
+import org.eventlite.api.EventOrigin;
+import org.eventlite.connector.api.Delivery;
 import org.eventlite.protocol.EventJson;
 
 /**
- * Sends one accepted event everywhere it goes: the frame is encoded once and
- * queued on every subscriber's connection, then observers and in-server
- * listeners are notified off-thread. Runs on the publisher's thread and never
+ * Sends one accepted event everywhere it goes: to every subscriber (the frame encoded once for
+ * every TCP connection), then observers and in-server listeners, notified off-thread. Runs on the publisher's thread and never
  * blocks.
  */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class Broadcaster {
     }
 
     private int deliverHere(String name, EventJson json, EventOrigin origin) {
-        int queued = subscribers.deliver(name, Frame.of(json));
+        int queued = subscribers.deliver(new Delivery(name, json, origin));
         published.add(1);
         delivered.add(queued);
         observers.eventPublished(name, json, origin);

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eventlite.api.EventDispatcher;
+import org.eventlite.api.EventOrigin;
 import org.eventlite.protocol.EventJson;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.protocol.Credentials;
+import org.eventlite.protocol.EventPattern;
 
 /**
  * The shipped access decisions:

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
+import org.eventlite.api.EventDispatcher;
 import org.eventlite.connector.api.ListenerStatus;
 
 /**

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.eventlite.api.EventOrigin;
 import org.eventlite.protocol.DecoderLimits;
 import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.EventJson;

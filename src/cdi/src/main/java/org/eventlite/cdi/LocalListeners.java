@@ -6,6 +6,10 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.eventlite.api.EventDispatcher;
+import org.eventlite.api.EventSubscription;
+import org.eventlite.connector.api.SerialExecutor;
+import org.eventlite.protocol.EventPattern;
 
 /**
  * Callbacks registered by in-server code through {@link EventDispatcher}. Each

@@ -1,16 +1,18 @@
 package org.eventlite.cdi;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.lang.annotation.Annotation;
-import java.util.List;
+import org.eventlite.api.EventOrigin;
+import org.eventlite.api.EventPublished;
+import org.eventlite.api.ObservedEvents;
+import org.eventlite.connector.api.SerialExecutor;
 import org.eventlite.protocol.EventJson;
 
 /**
@@ -42,7 +44,7 @@ public class ObserverNotifier {
     LocalListeners localListeners;
 
     @Inject
-    ObserverPresence presence;
+    ObservedEvents presence;
 
     private volatile SerialExecutor serial;
     /** Whether an observer of EventPublished exists; null until asked. Observers are fixed once the application is deployed. */
@@ -92,23 +94,12 @@ public class ObserverNotifier {
             JsonObject data = parse(json);
             EventPublished event = new EventPublished(name, data, origin);
             if (observed) {
-                Event<EventPublished> named = events().select(EventPublished.class, qualifiers(name));
+                Event<EventPublished> named = events().select(EventPublished.class, presence.qualifiersOf(name));
                 named.fire(event);
                 named.fireAsync(event, NotificationOptions.ofExecutor(executor));
             }
             localListeners.deliver(name, data);
         });
-    }
-
-    /** The event's name and every observed pattern that matches it: one event, each observer notified once. */
-    private Annotation[] qualifiers(String name) {
-        List<String> patterns = presence.observedPatternsMatching(name);
-        Annotation[] qualifiers = new Annotation[1 + patterns.size()];
-        qualifiers[0] = EventName.Literal.of(name);
-        for (int i = 0; i < patterns.size(); i++) {
-            qualifiers[i + 1] = EventName.Literal.of(patterns.get(i));
-        }
-        return qualifiers;
     }
 
     void clientSubscribed(ClientSubscribed event) {

@@ -2,6 +2,7 @@ package org.eventlite.cdi;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.eventlite.protocol.EventPattern;
 
 /**
  * What one principal may publish or subscribe to: allow patterns, and deny

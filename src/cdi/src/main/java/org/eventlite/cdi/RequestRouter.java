@@ -8,9 +8,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eventlite.api.EventOrigin;
 import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.Frame;
+import org.eventlite.connector.api.InServerBroker;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.connector.api.ListenerStatus;
 import org.eventlite.protocol.Credentials;
@@ -60,6 +62,9 @@ public class RequestRouter implements ConnectionHandler {
     @Inject
     ClusterBridge cluster;
 
+    @Inject
+    InServerClients applications;
+
     /**
      * Called by the bridge MDB on an application thread: creates every bean
      * the I/O threads will touch while the application's context is present.
@@ -91,6 +96,12 @@ public class RequestRouter implements ConnectionHandler {
         failedAttempts = failedAttempts.unproxied().bean();
         notifier = notifier.unproxied().bean();
         metrics = metrics.unproxied().bean();
+        applications = applications.unproxied().bean();
+    }
+
+    @Override
+    public InServerBroker inServerBroker() {
+        return applications;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.eventlite.cdi;
 
-import org.eventlite.connector.api.Connection;
+import org.eventlite.connector.api.Subscriber;
 
-/** One connection's subscription to an event name or pattern, and what of it the subscriber may receive. */
-record Subscription(String pattern, Connection connection, EventFilter filter) {
+/** One subscriber's subscription to an event name or pattern, and what of it the subscriber may receive. */
+record Subscription(String pattern, Subscriber subscriber, EventFilter filter) {
 }

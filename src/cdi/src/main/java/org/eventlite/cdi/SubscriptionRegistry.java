@@ -9,16 +9,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eventlite.connector.api.Connection;
-import org.eventlite.connector.api.Frame;
+import org.eventlite.connector.api.Delivery;
+import org.eventlite.connector.api.Subscriber;
 
 /**
- * Which TCP connections subscribe to which event names and patterns.
+ * Which subscribers (TCP connections, SSE streams, applications) subscribe to which event names
+ * and patterns.
  *
- * <p>Delivery reads a cache of "event name to receiving connections", lock-free;
+ * <p>Delivery reads a cache of "event name to receiving subscribers", lock-free;
  * a name not in the cache is matched once against the {@link SubscriptionTrie},
  * filtered by each subscription's {@link EventFilter} and cached. Any change of
- * subscriptions empties the cache. A connection receives an event once, however
+ * subscriptions empties the cache. A subscriber receives an event once, however
  * many of its subscriptions match it.
  */
 @ApplicationScoped
@@ -29,24 +30,24 @@ public class SubscriptionRegistry {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionRegistry.class.getName());
 
-    private static final Connection[] NONE = new Connection[0];
+    private static final Subscriber[] NONE = new Subscriber[0];
 
     private final Object lock = new Object();
     /** Guarded by {@link #lock}. */
     private final SubscriptionTrie trie = new SubscriptionTrie();
-    /** Guarded by {@link #lock}: each connection's subscriptions by pattern. */
-    private final Map<Long, Map<String, Subscription>> byConnection = new HashMap<>();
+    /** Guarded by {@link #lock}: each subscriber's subscriptions by pattern, by subscriber id. */
+    private final Map<Long, Map<String, Subscription>> bySubscriber = new HashMap<>();
     /** Written under {@link #lock}, read without. */
-    private final ConcurrentHashMap<String, Connection[]> receivers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Subscriber[]> receivers = new ConcurrentHashMap<>();
 
-    /** @return false if the connection already subscribes to {@code pattern} */
-    public boolean subscribe(String pattern, Connection connection, EventFilter filter) {
+    /** @return false if the subscriber already subscribes to {@code pattern} */
+    public boolean subscribe(String pattern, Subscriber subscriber, EventFilter filter) {
         synchronized (lock) {
-            Map<String, Subscription> own = byConnection.computeIfAbsent(connection.id(), id -> new LinkedHashMap<>());
+            Map<String, Subscription> own = bySubscriber.computeIfAbsent(subscriber.id(), id -> new LinkedHashMap<>());
             if (own.containsKey(pattern)) {
                 return false;
             }
-            Subscription subscription = new Subscription(pattern, connection, filter);
+            Subscription subscription = new Subscription(pattern, subscriber, filter);
             own.put(pattern, subscription);
             trie.add(subscription);
             receivers.clear();
@@ -54,16 +55,16 @@ public class SubscriptionRegistry {
         }
     }
 
-    /** @return false if the connection did not subscribe to {@code pattern} */
-    public boolean unsubscribe(String pattern, Connection connection) {
+    /** @return false if the subscriber did not subscribe to {@code pattern} */
+    public boolean unsubscribe(String pattern, Subscriber subscriber) {
         synchronized (lock) {
-            Map<String, Subscription> own = byConnection.get(connection.id());
+            Map<String, Subscription> own = bySubscriber.get(subscriber.id());
             Subscription subscription = own == null ? null : own.remove(pattern);
             if (subscription == null) {
                 return false;
             }
             if (own.isEmpty()) {
-                byConnection.remove(connection.id());
+                bySubscriber.remove(subscriber.id());
             }
             trie.remove(subscription);
             receivers.clear();
@@ -71,10 +72,10 @@ public class SubscriptionRegistry {
         }
     }
 
-    /** Forgets every subscription of a closed connection. */
-    public void remove(Connection connection) {
+    /** Forgets every subscription of a subscriber that is gone. */
+    public void remove(Subscriber subscriber) {
         synchronized (lock) {
-            Map<String, Subscription> own = byConnection.remove(connection.id());
+            Map<String, Subscription> own = bySubscriber.remove(subscriber.id());
             if (own == null) {
                 return;
             }
@@ -83,45 +84,45 @@ public class SubscriptionRegistry {
         }
     }
 
-    public boolean isSubscribed(Connection connection, String pattern) {
+    public boolean isSubscribed(Subscriber subscriber, String pattern) {
         synchronized (lock) {
-            Map<String, Subscription> own = byConnection.get(connection.id());
+            Map<String, Subscription> own = bySubscriber.get(subscriber.id());
             return own != null && own.containsKey(pattern);
         }
     }
 
-    /** How many names and patterns {@code connection} subscribes to. */
-    public int subscriptionsOf(Connection connection) {
+    /** How many names and patterns {@code subscriber} subscribes to. */
+    public int subscriptionsOf(Subscriber subscriber) {
         synchronized (lock) {
-            Map<String, Subscription> own = byConnection.get(connection.id());
+            Map<String, Subscription> own = bySubscriber.get(subscriber.id());
             return own == null ? 0 : own.size();
         }
     }
 
     /**
-     * Queues {@code frame} on every connection that receives {@code event}; never blocks.
+     * Hands the event to every subscriber that receives it; never blocks.
      *
-     * @return how many connections it was queued on
+     * @return how many subscribers queued it
      */
-    public int deliver(String event, Frame frame) {
+    public int deliver(Delivery delivery) {
         int queued = 0;
-        for (Connection receiver : receiversOf(event)) {
-            if (receiver.send(frame)) {
+        for (Subscriber receiver : receiversOf(delivery.name())) {
+            if (receiver.deliver(delivery)) {
                 queued++;
             }
         }
         return queued;
     }
 
-    /** The connections {@code event} goes to: each once, and only where the subscription's filter accepts it. */
-    Connection[] receiversOf(String event) {
-        Connection[] cached = receivers.get(event);
+    /** The subscribers {@code event} goes to: each once, and only where the subscription's filter accepts it. */
+    Subscriber[] receiversOf(String event) {
+        Subscriber[] cached = receivers.get(event);
         if (cached != null) {
             return cached;
         }
         synchronized (lock) {
             // Computed and cached under the lock, so a concurrent change cannot leave a stale list behind.
-            Connection[] computed = receivers.get(event);
+            Subscriber[] computed = receivers.get(event);
             if (computed == null) {
                 if (receivers.size() >= MAX_CACHED_NAMES) {
                     receivers.clear();
@@ -133,15 +134,15 @@ public class SubscriptionRegistry {
         }
     }
 
-    private Connection[] match(String event) {
+    private Subscriber[] match(String event) {
         List<Subscription> matching = trie.match(event);
         if (matching.isEmpty()) {
             return NONE;
         }
-        Map<Long, Connection> unique = new LinkedHashMap<>();
+        Map<Long, Subscriber> unique = new LinkedHashMap<>();
         for (Subscription subscription : matching) {
-            if (!unique.containsKey(subscription.connection().id()) && accepts(subscription, event)) {
-                unique.put(subscription.connection().id(), subscription.connection());
+            if (!unique.containsKey(subscription.subscriber().id()) && accepts(subscription, event)) {
+                unique.put(subscription.subscriber().id(), subscription.subscriber());
             }
         }
         return new ArrayList<>(unique.values()).toArray(NONE);
@@ -152,7 +153,7 @@ public class SubscriptionRegistry {
         try {
             return subscription.filter().accepts(event);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "EventLite receive filter of " + subscription.connection()
+            LOG.log(Level.WARNING, e, () -> "EventLite receive filter of " + subscription.subscriber()
                     + " for '" + subscription.pattern() + "' failed on '" + event + "'; not delivered");
             return false;
         }
@@ -162,7 +163,7 @@ public class SubscriptionRegistry {
     public Map<String, Integer> subscribersByPattern(int limit) {
         Map<String, Integer> counts = new HashMap<>();
         synchronized (lock) {
-            for (Map<String, Subscription> own : byConnection.values()) {
+            for (Map<String, Subscription> own : bySubscriber.values()) {
                 for (String pattern : own.keySet()) {
                     counts.merge(pattern, 1, Integer::sum);
                 }
@@ -176,20 +177,20 @@ public class SubscriptionRegistry {
         return top;
     }
 
-    /** A subscriber connection and what it subscribes to, for the dashboard. */
-    public record Subscriber(long id, String address, List<String> patterns) {
+    /** A subscriber and what it subscribes to, for the dashboard. */
+    public record Listing(long id, String address, List<String> patterns) {
     }
 
-    /** Up to {@code limit} subscriber connections, oldest first (TCP ids are positive, HTTP ones negative). */
-    public List<Subscriber> subscribers(int limit) {
-        List<Subscriber> found = new ArrayList<>();
+    /** Up to {@code limit} subscribers, oldest first (TCP ids are positive, HTTP ones negative). */
+    public List<Listing> subscribers(int limit) {
+        List<Listing> found = new ArrayList<>();
         synchronized (lock) {
-            for (Map<String, Subscription> own : byConnection.values()) {
+            for (Map<String, Subscription> own : bySubscriber.values()) {
                 if (found.size() == limit) {
                     break;
                 }
                 Subscription any = own.values().iterator().next();
-                found.add(new Subscriber(any.connection().id(), String.valueOf(any.connection().remoteAddress()),
+                found.add(new Listing(any.subscriber().id(), any.subscriber().location(),
                         List.copyOf(own.keySet())));
             }
         }

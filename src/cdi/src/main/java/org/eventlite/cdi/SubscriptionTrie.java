@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eventlite.protocol.EventPattern;
 
 /**
  * Subscriptions indexed for matching. Plain names, most subscriptions, sit in one

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.eventlite.protocol.EventPattern;
 import org.junit.jupiter.api.Test;
 
 class PermissionsTest {

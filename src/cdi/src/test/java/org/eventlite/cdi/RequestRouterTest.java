@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eventlite.api.ObservedEvents;
 import org.eventlite.connector.api.Frame;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.SubscribeRequest;
@@ -27,7 +28,7 @@ class RequestRouterTest {
         FailedAttempts failedAttempts = new FailedAttempts();
         failedAttempts.config = config;
         ObserverNotifier notifier = new ObserverNotifier();
-        notifier.presence = new ObserverPresence();
+        notifier.presence = new ObservedEvents();
         notifier.localListeners = new LocalListeners();
         RequestRouter router = new RequestRouter();
         router.config = config;

@@ -9,13 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eventlite.connector.api.Connection;
+import org.eventlite.connector.api.Subscriber;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionRegistryTest {
 
     private static Set<Long> receivers(SubscriptionRegistry registry, String event) {
-        return Arrays.stream(registry.receiversOf(event)).map(Connection::id).collect(Collectors.toSet());
+        return Arrays.stream(registry.receiversOf(event)).map(Subscriber::id).collect(Collectors.toSet());
     }
 
     @Test
@@ -59,7 +59,7 @@ class SubscriptionRegistryTest {
         assertEquals(Set.of(2L), receivers(registry, "a.b"));
 
         registry.remove(second);
-        assertArrayEquals(new Connection[0], registry.receiversOf("a.b"));
+        assertArrayEquals(new Subscriber[0], registry.receiversOf("a.b"));
         assertEquals(0, registry.subscriptionCount());
     }
 

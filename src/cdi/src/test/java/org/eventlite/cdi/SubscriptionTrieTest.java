@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.eventlite.protocol.EventPattern;
 import org.junit.jupiter.api.Test;
 
 /** The index finds exactly what matching every subscription one by one finds, through any churn. */

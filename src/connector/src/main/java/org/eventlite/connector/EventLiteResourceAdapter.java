@@ -15,11 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
+import org.eventlite.api.EventLiteMessageListener;
+import org.eventlite.api.EventRejectedException;
+import org.eventlite.connector.api.EventLiteListener;
 
 /**
- * The EventLite inbound resource adapter: a TCP listener per endpoint
- * activation, speaking the Event::Lite protocol. Every thread it uses comes
- * from the container's WorkManager.
+ * The EventLite resource adapter, installed once per server for every application. Inbound, it
+ * has two kinds of endpoints: EventLite's own bridge bean ({@link EventLiteListener}), for which it
+ * runs a TCP listener speaking the Event::Lite protocol and through which it reaches the broker;
+ * and applications' message-driven beans ({@link EventLiteMessageListener}), which it subscribes
+ * to the broker. Outbound, its connection factory lets applications publish. Every thread it uses
+ * comes from the container's WorkManager.
  */
 @Connector(
         displayName = "EventLite",
@@ -33,6 +39,8 @@ public class EventLiteResourceAdapter implements ResourceAdapter {
     private static final Logger LOG = Logger.getLogger(EventLiteResourceAdapter.class.getName());
 
     private final Map<ActivationSpec, Listener> listeners = new ConcurrentHashMap<>();
+    private final Map<ActivationSpec, ApplicationSubscriber> beans = new ConcurrentHashMap<>();
+    private final BrokerLink broker = new BrokerLink();
     private volatile WorkManager workManager;
 
     @Override
@@ -44,15 +52,22 @@ public class EventLiteResourceAdapter implements ResourceAdapter {
     public void stop() {
         listeners.values().forEach(Listener::stop);
         listeners.clear();
+        beans.values().forEach(broker::unsubscribe);
+        beans.clear();
     }
 
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (spec instanceof EventSubscriptionSpec subscription) {
+            activateBean(factory, subscription);
+            return;
+        }
         if (!(spec instanceof EventLiteActivationSpec eventLiteSpec)) {
-            throw new NotSupportedException("EventLite takes an EventLiteActivationSpec, not " + spec);
+            throw new NotSupportedException("EventLite takes an EventLiteActivationSpec or an EventSubscriptionSpec, not "
+                    + spec);
         }
         eventLiteSpec.validate();
-        Listener listener = new Listener(eventLiteSpec.address(), factory, workManager);
+        Listener listener = new Listener(eventLiteSpec.address(), factory, workManager, broker);
         listeners.put(spec, listener);
         try {
             listener.start();
@@ -63,12 +78,40 @@ public class EventLiteResourceAdapter implements ResourceAdapter {
         LOG.log(Level.FINE, "EventLite activation for {0}", eventLiteSpec);
     }
 
+    /** An application's message-driven bean: subscribed now, or as soon as EventLite's broker runs. */
+    private void activateBean(MessageEndpointFactory factory, EventSubscriptionSpec spec) throws ResourceException {
+        spec.validate();
+        ApplicationSubscriber subscriber = new ApplicationSubscriber("message-driven bean " + factory.getActivationName(),
+                new BeanCaller(factory), workManager, spec.getMaxPendingEvents(), spec.getMaxPendingBytes());
+        try {
+            broker.subscribe(spec.credentials(), spec.patterns(), subscriber);
+        } catch (EventRejectedException e) {
+            throw new ResourceException("EventLite refused " + subscriber + " its subscription: " + e.getMessage(), e);
+        }
+        beans.put(spec, subscriber);
+        LOG.log(Level.INFO, "EventLite subscribed {0} to {1}", new Object[] {subscriber, spec.patterns()});
+    }
+
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        ApplicationSubscriber bean = beans.remove(spec);
+        if (bean != null) {
+            broker.unsubscribe(bean);
+            return;
+        }
         Listener listener = listeners.remove(spec);
         if (listener != null) {
             listener.stop();
         }
+    }
+
+    /** For the outbound connection factory. */
+    BrokerLink broker() {
+        return broker;
+    }
+
+    WorkManager workManager() {
+        return workManager;
     }
 
     @Override

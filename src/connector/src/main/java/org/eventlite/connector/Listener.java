@@ -77,15 +77,18 @@ final class Listener implements ListenerStatus {
     /** Accept loops running; guarded by {@code this}. */
     private int acceptLoops;
     private volatile ConnectionHandler handler;
+    private final BrokerLink brokerLink;
     private volatile ServerSocketChannel server;
     private volatile InetSocketAddress bound;
     private volatile ServerSocketChannel tlsServer;
     private volatile InetSocketAddress tlsBound;
 
-    Listener(InetSocketAddress address, MessageEndpointFactory endpointFactory, WorkManager workManager) {
+    Listener(InetSocketAddress address, MessageEndpointFactory endpointFactory, WorkManager workManager,
+            BrokerLink brokerLink) {
         this.address = address;
         this.endpointFactory = endpointFactory;
         this.workManager = workManager;
+        this.brokerLink = brokerLink;
     }
 
     /** Called in endpointActivation; the rest happens on a Work so activation does not wait on the application. */
@@ -102,6 +105,9 @@ final class Listener implements ListenerStatus {
             try {
                 handler = openHandler();
                 if (handler != null) {
+                    if (handler.inServerBroker() != null) {
+                        brokerLink.attach(handler.inServerBroker());
+                    }
                     bindAndServe(handler);
                 }
             } catch (RuntimeException | UnavailableException e) {
@@ -399,6 +405,10 @@ final class Listener implements ListenerStatus {
     /** Closes the listening socket first, then every loop and its connections, and waits for them. */
     void stop() {
         stopping = true;
+        ConnectionHandler opened = handler;
+        if (opened != null && opened.inServerBroker() != null) {
+            brokerLink.detach(opened.inServerBroker());
+        }
         bound = null;
         tlsBound = null;
         closeQuietly(server);

@@ -69,7 +69,7 @@ final class TestContainer {
     /** A listener on a free loopback port, listening when this returns. */
     static Listener start(RecordingHandler handler) throws Exception {
         Listener listener = new Listener(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                endpointFactory(handler), new ThreadPerWork());
+                endpointFactory(handler), new ThreadPerWork(), new BrokerLink());
         listener.start();
         if (!handler.listening.await(10, TimeUnit.SECONDS)) {
             throw new AssertionError("the listener did not start");

@@ -5,7 +5,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -18,13 +17,13 @@ import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.connector.api.Connection;
+import org.eventlite.connector.api.Delivery;
 import org.eventlite.connector.api.Frame;
 import org.eventlite.protocol.ErrorCode;
-import org.eventlite.protocol.Frames;
 
 /**
- * A Server-Sent Events client as a subscriber connection: one SSE message per
- * broadcast event, its data the event's JSON. {@link #send}
+ * A Server-Sent Events client as a subscriber: one SSE message per broadcast event, its data
+ * the event's JSON as the broker has it (no frame decoded back). {@link #deliver}
  * only queues (it runs on the publisher's thread); a managed thread writes, one
  * event at a time and in order. Treated like a slow TCP subscriber: more than
  * {@code maxPendingBytes} queued, or a write taking longer than
@@ -43,7 +42,7 @@ final class SseSubscriber implements Connection {
     private final Duration writeTimeout;
     /** Told once, with the reason, when the stream ends. */
     private final BiConsumer<SseSubscriber, String> closed;
-    /** Frames and prepared control events, in order. */
+    /** Events' JSON texts and prepared control events, in order. */
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -77,23 +76,30 @@ final class SseSubscriber implements Connection {
         return open.get();
     }
 
-    /** Replies to subscribe requests are kept for the resource to read; event frames are queued for the client. */
+    /** The router's replies to subscribe requests, kept for the resource to read; the broker delivers events. */
     @Override
     public boolean send(Frame frame) {
-        if (frame == Frame.OK || frame == Frame.PERMISSION_DENIED) {
-            lastReply = frame;
-            return true;
-        }
+        lastReply = frame;
+        return true;
+    }
+
+    @Override
+    public boolean deliver(Delivery delivery) {
         if (!open.get()) {
             return false;
         }
-        if (pendingBytes.addAndGet(frame.length()) > maxPendingBytes) {
-            pendingBytes.addAndGet(-frame.length());
+        int length = delivery.json().length();
+        if (pendingBytes.addAndGet(length) > maxPendingBytes) {
+            pendingBytes.addAndGet(-length);
             end(ErrorCode.SLOW_CONSUMER.id() + ": more than " + maxPendingBytes + " bytes pending");
             return false;
         }
-        enqueue(frame);
+        enqueue(new EventText(delivery.text(), length));
         return true;
+    }
+
+    /** An event waiting to be written, and the bytes it counts for. */
+    private record EventText(String json, int length) {
     }
 
     /**
@@ -137,9 +143,9 @@ final class SseSubscriber implements Connection {
         do {
             Object item;
             while (open.get() && (item = queue.poll()) != null) {
-                if (item instanceof Frame frame) {
-                    pendingBytes.addAndGet(-frame.length());
-                    write(toSse(frame));
+                if (item instanceof EventText event) {
+                    pendingBytes.addAndGet(-event.length());
+                    write(toSse(event.json()));
                 } else {
                     write((OutboundSseEvent) item);
                 }
@@ -152,8 +158,7 @@ final class SseSubscriber implements Connection {
      * Unnamed, so that a browser's {@code EventSource.onmessage} receives every event,
      * whatever its name or the pattern that matched it; the JSON's {@code "event"} names it.
      */
-    private OutboundSseEvent toSse(Frame frame) {
-        String json = new String(Frames.decode(frame.view()), StandardCharsets.UTF_8);
+    private OutboundSseEvent toSse(String json) {
         return sse.newEventBuilder().mediaType(MediaType.APPLICATION_JSON_TYPE).data(json).build();
     }
 

@@ -58,7 +58,7 @@ public class StatsSnapshots {
         registry.subscribersByPattern(TOP).forEach((name, count) ->
                 byName.add(Json.createObjectBuilder().add("name", name).add("subscribers", count)));
         JsonArrayBuilder subscribers = Json.createArrayBuilder();
-        for (SubscriptionRegistry.Subscriber subscriber : registry.subscribers(TOP)) {
+        for (SubscriptionRegistry.Listing subscriber : registry.subscribers(TOP)) {
             subscribers.add(Json.createObjectBuilder().add("id", subscriber.id())
                     .add("address", subscriber.address())
                     .add("subscriptions", Json.createArrayBuilder(subscriber.patterns())));

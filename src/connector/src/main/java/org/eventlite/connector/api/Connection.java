@@ -8,12 +8,24 @@ import org.eventlite.protocol.ErrorCode;
  * may send to or close any connection; the bytes are written by the
  * connection's own I/O loop, in the order they were sent.
  */
-public interface Connection {
+public interface Connection extends Subscriber {
 
     /** Unique within the listener's lifetime. */
+    @Override
     long id();
 
     InetSocketAddress remoteAddress();
+
+    @Override
+    default String location() {
+        return String.valueOf(remoteAddress());
+    }
+
+    /** Queues the event's frame, shared with every other connection it goes to. */
+    @Override
+    default boolean deliver(Delivery delivery) {
+        return send(delivery.frame());
+    }
 
     /**
      * Queues a frame without blocking. A subscriber whose pending bytes would

@@ -13,6 +13,14 @@ import org.eventlite.protocol.Request;
  */
 public interface ConnectionHandler {
 
+    /**
+     * The broker behind this handler, for applications' connection factories and message-driven
+     * beans; null if it serves only sockets.
+     */
+    default InServerBroker inServerBroker() {
+        return null;
+    }
+
     /** The limits and threads the listener works with; read once, before binding. */
     ListenerSettings settings();
 

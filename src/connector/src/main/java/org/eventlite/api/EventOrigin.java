@@ -1,4 +1,4 @@
-package org.eventlite.cdi;
+package org.eventlite.api;
 
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param source        a remote client over TCP or HTTP, an application in this server, or another
  *                      server of the cluster
  * @param remoteAddress the client's address; empty for events from an application or another server
- * @param user          the authenticated user name; empty for anonymous clients and the application
+ * @param user          the authenticated user name; empty for anonymous clients and for EventLite's own
+ *                      application; for another application, the identity of its connection factory
  * @param server        for events from the cluster, the name of the server where they were published
  */
 public record EventOrigin(Source source, Optional<InetSocketAddress> remoteAddress, Optional<String> user,
@@ -30,6 +31,11 @@ public record EventOrigin(Source source, Optional<InetSocketAddress> remoteAddre
 
     public static EventOrigin remote(InetSocketAddress address, String user) {
         return new EventOrigin(Source.REMOTE_CLIENT, Optional.of(address), named(user), Optional.empty());
+    }
+
+    /** An event an application on this server published through the connection factory, as {@code user}. */
+    public static EventOrigin application(String user) {
+        return new EventOrigin(Source.APPLICATION, Optional.empty(), named(user), Optional.empty());
     }
 
     /** An event another server of the cluster accepted and forwarded. */

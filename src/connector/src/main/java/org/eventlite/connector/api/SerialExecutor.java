@@ -1,4 +1,4 @@
-package org.eventlite.cdi;
+package org.eventlite.connector.api;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * hold, new ones are dropped and counted, so a slow consumer costs memory up
  * to the bound and no more.
  */
-final class SerialExecutor {
+public final class SerialExecutor {
 
     private static final Logger LOG = Logger.getLogger(SerialExecutor.class.getName());
 
@@ -32,15 +32,20 @@ final class SerialExecutor {
     private record Task(long bytes, Runnable work) {
     }
 
-    SerialExecutor(String name, Executor target, int maxQueued, long maxQueuedBytes) {
+    public SerialExecutor(String name, Executor target, int maxQueued, long maxQueuedBytes) {
         this.name = name;
         this.target = target;
         this.maxQueued = maxQueued;
         this.maxQueuedBytes = maxQueuedBytes;
     }
 
-    /** Queues {@code work}, which holds about {@code bytes} of data until it has run. */
-    void execute(long bytes, Runnable work) {
+    /**
+     * Queues {@code work}, which holds about {@code bytes} of data until it has run.
+     *
+     * @return false if it was dropped, the queue being full
+     * @throws RuntimeException if the target executor refused to start draining; the work stays queued
+     */
+    public boolean execute(long bytes, Runnable work) {
         int count = queued.incrementAndGet();
         long held = queuedBytes.addAndGet(bytes);
         if (count > maxQueued || held > maxQueuedBytes) {
@@ -50,7 +55,7 @@ final class SerialExecutor {
                 LOG.log(Level.WARNING, "{0} is more than {1} events or {2} bytes behind; dropped {3} so far",
                         new Object[] {name, maxQueued, maxQueuedBytes, dropped.get()});
             }
-            return;
+            return false;
         }
         tasks.add(new Task(bytes, work));
         if (running.compareAndSet(false, true)) {
@@ -58,13 +63,14 @@ final class SerialExecutor {
                 target.execute(this::drain);
             } catch (RuntimeException e) {
                 running.set(false);
-                LOG.log(Level.SEVERE, e, () -> name + ": the managed executor refused work; events wait for the next try");
+                LOG.log(Level.SEVERE, e, () -> name + ": the executor refused work; events wait for the next try");
                 throw e;
             }
         }
+        return true;
     }
 
-    int dropped() {
+    public int dropped() {
         return dropped.get();
     }
 

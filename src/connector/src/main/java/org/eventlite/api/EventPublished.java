@@ -1,4 +1,4 @@
-package org.eventlite.cdi;
+package org.eventlite.api;
 
 import jakarta.json.JsonObject;
 

@@ -1,4 +1,4 @@
-package org.eventlite.cdi;
+package org.eventlite.api;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;

@@ -1,4 +1,4 @@
-package org.eventlite.cdi;
+package org.eventlite.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

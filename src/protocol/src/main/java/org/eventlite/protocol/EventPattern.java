@@ -1,4 +1,4 @@
-package org.eventlite.cdi;
+package org.eventlite.protocol;
 
 import java.util.List;
 
@@ -8,17 +8,27 @@ import java.util.List;
  * names, patterns can be compared with each other, which is how a subscription
  * to a pattern is checked against permission patterns once, at subscribe time.
  */
-record EventPattern(List<String> tokens) {
+public record EventPattern(List<String> tokens) {
 
-    static final String ONE = "*";
-    static final String REST = ">";
+    public static final String ONE = "*";
+    public static final String REST = ">";
 
-    static EventPattern parse(String pattern) {
+    public static EventPattern parse(String pattern) {
         return new EventPattern(List.of(pattern.split("\\.", -1)));
     }
 
+    /** Whether {@code name} has a wildcard token, so that it names many events rather than one. */
+    public static boolean isPattern(String name) {
+        for (String token : name.split("\\.", -1)) {
+            if (token.equals(ONE) || token.equals(REST)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Walks the name's tokens in place: called for every access decision, so it allocates nothing. */
-    boolean matches(String name) {
+    public boolean matches(String name) {
         int count = tokens.size();
         int start = 0;
         for (int i = 0; i < count; i++) {
@@ -42,7 +52,7 @@ record EventPattern(List<String> tokens) {
     }
 
     /** Whether every name {@code other} matches is matched by this pattern too. */
-    boolean covers(EventPattern other) {
+    public boolean covers(EventPattern other) {
         List<String> theirs = other.tokens;
         for (int i = 0; i < tokens.size(); i++) {
             if (isRest(i)) {
@@ -60,7 +70,7 @@ record EventPattern(List<String> tokens) {
     }
 
     /** Whether some name is matched by both patterns. */
-    boolean intersects(EventPattern other) {
+    public boolean intersects(EventPattern other) {
         List<String> theirs = other.tokens;
         for (int i = 0; i < tokens.size(); i++) {
             if (isRest(i)) {

@@ -1,0 +1,52 @@
+package org.eventlite.connector.api;
+
+import org.eventlite.api.EventOrigin;
+import org.eventlite.protocol.EventJson;
+
+/**
+ * One accepted event on its way to subscribers: its JSON, and its wire frame made on first
+ * need, so that the frame is encoded once for every TCP subscriber and not at all when only
+ * in-server subscribers receive the event. Used by the publishing thread only.
+ */
+public final class Delivery {
+
+    private final String name;
+    private final EventJson json;
+    private final EventOrigin origin;
+    private Frame frame;
+    private String text;
+
+    public Delivery(String name, EventJson json, EventOrigin origin) {
+        this.name = name;
+        this.json = json;
+        this.origin = origin;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public EventJson json() {
+        return json;
+    }
+
+    public EventOrigin origin() {
+        return origin;
+    }
+
+    /** The JSON as a string, made once for every in-server subscriber. */
+    public String text() {
+        if (text == null) {
+            text = json.toString();
+        }
+        return text;
+    }
+
+    /** The frame every TCP subscriber shares. */
+    public Frame frame() {
+        if (frame == null) {
+            frame = Frame.of(json);
+        }
+        return frame;
+    }
+}
