@@ -7,9 +7,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.eventlite.api.EventName;
 import org.eventlite.api.EventPublished;
-import org.eventlite.cdi.ClientDisconnected;
-import org.eventlite.cdi.ClientSubscribed;
-import org.eventlite.cdi.RequestDenied;
+import org.eventlite.cdi.broker.ClientDisconnected;
+import org.eventlite.cdi.broker.ClientSubscribed;
+import org.eventlite.cdi.broker.RequestDenied;
 
 /**
  * Deployed with the in-container tests: records what the observers see, with

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.eventlite.cdi.access.Network;
+import org.eventlite.cdi.access.UserDirectory;
 import org.eventlite.connector.api.ClientLimits;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.protocol.DecoderLimits;
@@ -31,9 +33,9 @@ public class EventLiteConfig {
     static final String OUTBOUND_BUDGET = "eventlite.budget.outbound-bytes";
     static final String FIRST_REQUEST_TIMEOUT = "eventlite.first-request-timeout";
     static final String MAX_CONNECTIONS_PER_ADDRESS = "eventlite.max-connections-per-address";
-    static final String MAX_SUBSCRIPTIONS = "eventlite.max-subscriptions";
+    public static final String MAX_SUBSCRIPTIONS = "eventlite.max-subscriptions";
     static final String ANONYMOUS_NETWORKS = "eventlite.anonymous.networks";
-    static final String ANONYMOUS_MONITOR = "eventlite.anonymous.monitor";
+    public static final String ANONYMOUS_MONITOR = "eventlite.anonymous.monitor";
     static final String HTTP_ALLOWED_ORIGINS = "eventlite.http.allowed-origins";
     static final String LINE_GRACE_PERIOD = "eventlite.line-grace-period";
     static final String BARE_SUBSCRIBE_PAUSE = "eventlite.bare-subscribe-pause";
@@ -44,10 +46,10 @@ public class EventLiteConfig {
     static final String WRITE_TIMEOUT = "eventlite.subscriber.write-timeout";
     static final String REQUEST_TIMEOUT = "eventlite.request-timeout";
     static final String ACTIVATION_TIMEOUT = "eventlite.activation-timeout";
-    static final String ANONYMOUS_ACCESS = "eventlite.anonymous-access";
-    static final String ANONYMOUS_PUBLISH = "eventlite.anonymous.publish";
-    static final String ANONYMOUS_SUBSCRIBE = "eventlite.anonymous.subscribe";
-    static final String USERS = "eventlite.users";
+    public static final String ANONYMOUS_ACCESS = "eventlite.anonymous-access";
+    public static final String ANONYMOUS_PUBLISH = "eventlite.anonymous.publish";
+    public static final String ANONYMOUS_SUBSCRIBE = "eventlite.anonymous.subscribe";
+    public static final String USERS = "eventlite.users";
     static final String MAX_SUBSCRIPTIONS_PER_CONNECTION = "eventlite.max-subscriptions-per-connection";
     static final String AUTH_MAX_FAILURES = "eventlite.auth.max-failures";
     static final String AUTH_FAILURE_WINDOW = "eventlite.auth.failure-window";
@@ -99,6 +101,14 @@ public class EventLiteConfig {
     private Duration clusterRetryInterval;
     private Duration activationTimeout;
     private String host;
+
+    /** The settings {@code config} holds, read and checked now: for tests and tools outside the container. */
+    public static EventLiteConfig of(Config config) {
+        EventLiteConfig settings = new EventLiteConfig();
+        settings.config = config;
+        settings.read();
+        return settings;
+    }
 
     @PostConstruct
     void read() {
@@ -172,7 +182,7 @@ public class EventLiteConfig {
     }
 
     /** Where anonymous clients may connect from, when anonymous access follows the networks. */
-    List<Network> anonymousNetworks() {
+    public List<Network> anonymousNetworks() {
         return anonymousNetworks;
     }
 
@@ -260,7 +270,7 @@ public class EventLiteConfig {
         return authCacheSize;
     }
 
-    UserDirectory.IdentityStore identityStore() {
+    public UserDirectory.IdentityStore identityStore() {
         return identityStore;
     }
 
@@ -281,15 +291,15 @@ public class EventLiteConfig {
      * Whether the setting is given at all, even empty. MicroProfile Config reports an empty
      * value as missing; for a permission list, empty must mean "nothing", not the default.
      */
-    boolean isSet(String name) {
+    public boolean isSet(String name) {
         return config.getConfigValue(name).getRawValue() != null;
     }
 
-    Optional<String> string(String name) {
+    public Optional<String> string(String name) {
         return config.getOptionalValue(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    boolean flag(String name, boolean fallback) {
+    public boolean flag(String name, boolean fallback) {
         Optional<String> text = string(name);
         if (text.isEmpty()) {
             return fallback;
@@ -301,11 +311,11 @@ public class EventLiteConfig {
     }
 
     /** Every setting name the configuration knows, for settings keyed by a user or group name. */
-    Iterable<String> propertyNames() {
+    public Iterable<String> propertyNames() {
         return config.getPropertyNames();
     }
 
-    List<String> list(String name) {
+    public List<String> list(String name) {
         return string(name).map(s -> List.of(s.split("\\s*,\\s*"))).orElse(List.of());
     }
 

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eventlite.api.EventDispatcher;
+import org.eventlite.cdi.broker.RequestDenied;
+import org.eventlite.cdi.broker.SubscriptionRegistry;
 import org.eventlite.connector.api.ListenerStatus;
 
 /**
@@ -65,7 +67,7 @@ public class EventLiteMetrics {
     private boolean registered;
 
     /** Called on an application thread when the listener is handed its handler. */
-    synchronized void start(ListenerStatus status) {
+    public synchronized void start(ListenerStatus status) {
         listener = status;
         if (registered) {
             return;
@@ -134,7 +136,7 @@ public class EventLiteMetrics {
     }
 
     /** One publish-to-deliver sample. */
-    void eventsWritten(long oldestEventAgeNanos) {
+    public void eventsWritten(long oldestEventAgeNanos) {
         Timer timer = latency;
         if (timer != null) {
             timer.update(Duration.ofNanos(oldestEventAgeNanos));

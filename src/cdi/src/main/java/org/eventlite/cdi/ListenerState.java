@@ -16,24 +16,24 @@ public class ListenerState {
     private volatile ListenerStatus status;
     private volatile InetSocketAddress configuredAddress;
 
-    void starting(InetSocketAddress address, ListenerStatus listenerStatus) {
+    public void starting(InetSocketAddress address, ListenerStatus listenerStatus) {
         configuredAddress = address;
         status = listenerStatus;
         phase = Phase.STARTING;
         reason = "binding " + address;
     }
 
-    void listening(InetSocketAddress address) {
+    public void listening(InetSocketAddress address) {
         phase = Phase.LISTENING;
         reason = "listening on " + address;
     }
 
-    void failed(String why) {
+    public void failed(String why) {
         phase = Phase.FAILED;
         reason = why;
     }
 
-    void stopped() {
+    public void stopped() {
         phase = Phase.STOPPED;
         reason = "the listener on " + configuredAddress + " has stopped";
     }

@@ -12,9 +12,7 @@ import org.junit.jupiter.api.Test;
 class ListenerSettingsConfigTest {
 
     private static ListenerSettings read(Map<String, String> settings) {
-        EventLiteConfig config = new EventLiteConfig();
-        config.config = new MapConfig(settings);
-        config.read();
+        EventLiteConfig config = EventLiteConfig.of(new MapConfig(settings));
         return config.listenerSettings();
     }
 

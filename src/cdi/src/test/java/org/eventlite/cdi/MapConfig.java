@@ -9,11 +9,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /** A MicroProfile Config over a map of strings: enough for beans that read strings, numbers and durations. */
-final class MapConfig implements Config {
+public final class MapConfig implements Config {
 
     private final Map<String, String> values;
 
-    MapConfig(Map<String, String> values) {
+    public MapConfig(Map<String, String> values) {
         this.values = values;
     }
 

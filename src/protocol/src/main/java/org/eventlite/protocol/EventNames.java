@@ -5,12 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * What an event name may be: 1 to the limit's UTF-8 bytes, no white space, control bytes, ':' or '|'.
  * Names are dot-separated tokens, none of them empty and no more than the limit; the tokens {@code *} (one token) and {@code >} (the rest,
- * last only) make a name a pattern, which may be subscribed to but not published to.
+ * last only) make a name a pattern ({@link EventPattern}), which may be subscribed to but not published to.
  */
 public final class EventNames {
-
-    private static final String ONE = "*";
-    private static final String REST = ">";
 
     private EventNames() {
     }
@@ -51,7 +48,7 @@ public final class EventNames {
     /** A published event's name: no wildcard token. */
     public static void checkPublishable(String name) throws ProtocolException {
         for (int start = 0; start <= name.length(); start = tokenEnd(name, start) + 1) {
-            if (isToken(name, start, ONE) || isToken(name, start, REST)) {
+            if (isToken(name, start, EventPattern.ONE) || isToken(name, start, EventPattern.REST)) {
                 throw new ProtocolException(ErrorCode.WILDCARD_IN_PUBLISH);
             }
         }
@@ -60,7 +57,7 @@ public final class EventNames {
     /** A subscribed name or pattern: {@code >} only as the last token. */
     public static void checkPattern(String pattern) throws ProtocolException {
         for (int start = 0; tokenEnd(pattern, start) < pattern.length(); start = tokenEnd(pattern, start) + 1) {
-            if (isToken(pattern, start, REST)) {
+            if (isToken(pattern, start, EventPattern.REST)) {
                 throw new ProtocolException(ErrorCode.INVALID_PATTERN);
             }
         }

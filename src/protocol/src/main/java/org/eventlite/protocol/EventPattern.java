@@ -19,7 +19,12 @@ public record EventPattern(List<String> tokens) {
 
     /** Whether {@code name} has a wildcard token, so that it names many events rather than one. */
     public static boolean isPattern(String name) {
-        for (String token : name.split("\\.", -1)) {
+        return parse(name).hasWildcard();
+    }
+
+    /** Whether a token is {@link #ONE} or {@link #REST}. */
+    public boolean hasWildcard() {
+        for (String token : tokens) {
             if (token.equals(ONE) || token.equals(REST)) {
                 return true;
             }

@@ -6,7 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
-import org.eventlite.cdi.RequestRouter;
+import org.eventlite.cdi.broker.RequestRouter;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.EventLiteListener;
 import org.eventlite.connector.api.ListenerStatus;

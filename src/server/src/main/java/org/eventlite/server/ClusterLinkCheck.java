@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.eventlite.cdi.ClusterBridge;
+import org.eventlite.cdi.cluster.ClusterBridge;
 
 /**
  * Readiness of the cluster link: DOWN with the reason while this server cannot

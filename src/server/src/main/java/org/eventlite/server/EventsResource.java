@@ -23,31 +23,31 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.eventlite.api.EventOrigin;
 import org.eventlite.cdi.ApplicationExecutor;
 import org.eventlite.cdi.EventLiteConfig;
 import org.eventlite.cdi.EventLiteMetrics;
-import org.eventlite.cdi.RequestRouter;
-import org.eventlite.connector.api.Frame;
+import org.eventlite.cdi.broker.Broker.Requester;
+import org.eventlite.cdi.broker.Broker;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.EventJson;
 import org.eventlite.protocol.EventNames;
 import org.eventlite.protocol.ProtocolException;
-import org.eventlite.protocol.PublishRequest;
-import org.eventlite.protocol.SubscribeRequest;
 
 /**
  * The HTTP gateway: {@code POST /api/events/<name>} publishes a JSON object,
  * {@code GET /api/events?name=<name or pattern>&name=...} with
- * {@code Accept: text/event-stream} subscribes. Both go through the same
- * request router, access decisions, limits and throttling as TCP clients;
+ * {@code Accept: text/event-stream} subscribes. The HTTP front end of the {@link Broker}: the
+ * same access decisions, limits and throttling as TCP clients, its verdicts as status codes;
  * HTTP Basic carries the user name and password, none means anonymous.
  * Errors answer with the protocol's error id: {@code {"error":"<id>","message":"..."}}.
  */
@@ -58,7 +58,7 @@ public class EventsResource {
     private static final Map<Long, ScheduledFuture<?>> heartbeats = new ConcurrentHashMap<>();
 
     @Inject
-    RequestRouter router;
+    Broker broker;
 
     @Inject
     EventLiteConfig config;
@@ -106,8 +106,9 @@ public class EventsResource {
         } catch (ProtocolException e) {
             throw failure(Response.Status.BAD_REQUEST, e.code());
         }
-        HttpExchange exchange = new HttpExchange(HttpClients.address(request));
-        if (!router.admitPublish(exchange, name, credentials)) {
+        InetSocketAddress client = HttpClients.address(request);
+        if (broker.mayPublish(Requester.network(HttpClients.nextId(), client), name, credentials)
+                != Broker.Verdict.ALLOWED) {
             throw denied(credentials);
         }
         byte[] bytes;
@@ -124,10 +125,7 @@ public class EventsResource {
             throw failure(e.code() == ErrorCode.EVENT_TOO_LARGE
                     ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST, e.code());
         }
-        router.onRequest(exchange, new PublishRequest(name, credentials, json));
-        if (exchange.error() != null) {
-            throw failure(Response.Status.BAD_REQUEST, exchange.error());
-        }
+        broker.publish(name, json, EventOrigin.remote(client, credentials.username()));
         return Response.ok(Json.createObjectBuilder().add("event", name).add("status", "ok").build()).build();
     }
 
@@ -158,27 +156,27 @@ public class EventsResource {
             throw failure(Response.Status.SERVICE_UNAVAILABLE, "too-many-streams",
                     "the server holds as many event streams as allowed (eventlite.sse.max-streams)");
         }
-        SseSubscriber subscriber = new SseSubscriber(HttpClients.address(request), sink, sse, executor,
+        InetSocketAddress client = HttpClients.address(request);
+        SseSubscriber subscriber = new SseSubscriber(client, sink, sse, executor,
                 // An SSE write blocks a managed thread, so a stream gets no grace above the soft limit.
                 settings.clientLimits().softPendingBytes(), settings.writeTimeout(), this::ended);
+        Requester requester = Requester.network(subscriber.id(), client);
         JsonArrayBuilder subscribed = Json.createArrayBuilder();
         for (String name : names) {
             try {
                 EventNames.check(name, settings.decoderLimits());
                 EventNames.checkPattern(name);
             } catch (ProtocolException e) {
-                router.onClosed(subscriber, e.code().id());
+                broker.closed(subscriber, client, e.code().id());
                 throw failure(Response.Status.BAD_REQUEST, e.code());
             }
-            router.onRequest(subscriber, new SubscribeRequest(name, credentials));
-            if (subscriber.refusal() != null) {
-                router.onClosed(subscriber, subscriber.refusal().id());
-                throw failure(Response.Status.BAD_REQUEST, subscriber.refusal());
+            Broker.Decision decision = broker.maySubscribe(requester, name, credentials, subscriber);
+            if (!decision.allowed()) {
+                WebApplicationException refusal = refused(decision.verdict(), credentials);
+                broker.closed(subscriber, client, closeReason(decision.verdict()));
+                throw refusal;
             }
-            if (subscriber.lastReply() != Frame.OK) {
-                router.onClosed(subscriber, "permission denied");
-                throw denied(credentials);
-            }
+            broker.subscribe(name, subscriber, decision, requester, credentials);
             subscribed.add(name);
         }
         subscriber.sendControl("subscribed", Json.createObjectBuilder().add("names", subscribed).build().toString());
@@ -195,7 +193,25 @@ public class EventsResource {
         if (reason.startsWith(ErrorCode.SLOW_CONSUMER.id())) {
             metrics.sseSlowConsumers().add(1);
         }
-        router.onClosed(subscriber, reason);
+        broker.closed(subscriber, subscriber.address(), reason);
+    }
+
+    /** Why a stream whose subscription was refused ended, as a TCP connection's would. */
+    private static String closeReason(Broker.Verdict verdict) {
+        return switch (verdict) {
+            case SUBSCRIBER_LIMIT -> ErrorCode.TOO_MANY_SUBSCRIPTIONS.id();
+            case SERVER_LIMIT -> ErrorCode.SERVER_SUBSCRIPTION_LIMIT.id();
+            default -> "permission denied";
+        };
+    }
+
+    /** A refused subscription: a limit is a client error with the protocol's error id; a denial asks to sign in. */
+    private static WebApplicationException refused(Broker.Verdict verdict, Credentials credentials) {
+        return switch (verdict) {
+            case SUBSCRIBER_LIMIT -> failure(Response.Status.BAD_REQUEST, ErrorCode.TOO_MANY_SUBSCRIPTIONS);
+            case SERVER_LIMIT -> failure(Response.Status.SERVICE_UNAVAILABLE, ErrorCode.SERVER_SUBSCRIPTION_LIMIT);
+            default -> denied(credentials);
+        };
     }
 
     private static Credentials credentials(String authorization) {

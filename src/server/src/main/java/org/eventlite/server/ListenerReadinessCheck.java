@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.eventlite.cdi.ListenerState;
-import org.eventlite.cdi.SubscriptionRegistry;
+import org.eventlite.cdi.broker.SubscriptionRegistry;
 
 /**
  * UP only while the TCP listener is bound and accepting; DOWN says why

@@ -16,9 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.Delivery;
-import org.eventlite.connector.api.Frame;
+import org.eventlite.connector.api.Subscriber;
 import org.eventlite.protocol.ErrorCode;
 
 /**
@@ -29,7 +28,7 @@ import org.eventlite.protocol.ErrorCode;
  * {@code maxPendingBytes} queued, or a write taking longer than
  * {@code writeTimeout}, drops it, logged and counted.
  */
-final class SseSubscriber implements Connection {
+final class SseSubscriber implements Subscriber {
 
     private static final Logger LOG = Logger.getLogger(SseSubscriber.class.getName());
 
@@ -47,8 +46,6 @@ final class SseSubscriber implements Connection {
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean(true);
-    private volatile Frame lastReply;
-    private volatile ErrorCode refusal;
 
     SseSubscriber(InetSocketAddress address, SseEventSink sink, Sse sse, Executor executor, long maxPendingBytes,
             Duration writeTimeout, BiConsumer<SseSubscriber, String> closed) {
@@ -66,21 +63,13 @@ final class SseSubscriber implements Connection {
         return id;
     }
 
-    @Override
-    public InetSocketAddress remoteAddress() {
+    InetSocketAddress address() {
         return address;
     }
 
     @Override
-    public boolean isOpen() {
-        return open.get();
-    }
-
-    /** The router's replies to subscribe requests, kept for the resource to read; the broker delivers events. */
-    @Override
-    public boolean send(Frame frame) {
-        lastReply = frame;
-        return true;
+    public String location() {
+        return String.valueOf(address);
     }
 
     @Override
@@ -116,20 +105,6 @@ final class SseSubscriber implements Connection {
     /** Queues a control event ({@code subscribed}) behind what is queued. */
     void sendControl(String name, String json) {
         enqueue(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(json).build());
-    }
-
-    @Override
-    public void close(ErrorCode reason) {
-        refusal = reason;
-        end(reason.id());
-    }
-
-    Frame lastReply() {
-        return lastReply;
-    }
-
-    ErrorCode refusal() {
-        return refusal;
     }
 
     private void enqueue(Object item) {
@@ -177,7 +152,7 @@ final class SseSubscriber implements Connection {
 
     /**
      * Closes the stream once and says why. May be called on a publisher's I/O thread
-     * (a slow consumer found in {@link #send}), so the close itself, which may wait
+     * (a slow consumer found in {@link #deliver}), so the close itself, which may wait
      * on the client's socket, runs on the executor.
      */
     void end(String reason) {

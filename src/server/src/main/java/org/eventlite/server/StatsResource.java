@@ -7,13 +7,13 @@ import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Optional;
@@ -22,7 +22,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eventlite.cdi.RequestRouter;
+import org.eventlite.cdi.broker.Broker;
 import org.eventlite.protocol.Credentials;
 
 /**
@@ -40,7 +40,7 @@ public class StatsResource {
     StatsSnapshots snapshots;
 
     @Inject
-    RequestRouter router;
+    Broker broker;
 
     @Context
     HttpServletRequest request;
@@ -78,7 +78,7 @@ public class StatsResource {
 
     private void admit(String authorization) {
         Optional<Credentials> credentials = BasicCredentials.from(authorization);
-        if (credentials.isEmpty() || !router.mayMonitor(HttpClients.address(request), credentials.get())) {
+        if (credentials.isEmpty() || !broker.mayMonitor(HttpClients.address(request), credentials.get())) {
             throw credentials.isPresent() && !credentials.get().anonymous()
                     ? new WebApplicationException(Response.Status.FORBIDDEN)
                     : new WebApplicationException(Response.status(Response.Status.UNAUTHORIZED)

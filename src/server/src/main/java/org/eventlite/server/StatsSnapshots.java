@@ -7,7 +7,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.eventlite.cdi.EventLiteMetrics;
-import org.eventlite.cdi.SubscriptionRegistry;
+import org.eventlite.cdi.broker.SubscriptionRegistry;
 import org.eventlite.connector.api.ListenerStatus;
 
 /**

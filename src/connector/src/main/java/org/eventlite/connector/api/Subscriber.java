@@ -16,7 +16,9 @@ public interface Subscriber {
     /**
      * Queues the event without blocking.
      *
-     * @return false if this subscriber is gone, or just dropped the event or itself as too slow
+     * @return true if it was queued for a client, which counts as a delivery; false if this
+     *         subscriber is gone or just dropped the event or itself as too slow, and for the cluster
+     *         link, which forwards rather than delivers and counts what it forwards itself
      */
     boolean deliver(Delivery delivery);
 }

@@ -1,7 +1,0 @@
-package org.eventlite.cdi;
-
-import org.eventlite.connector.api.Subscriber;
-
-/** One subscriber's subscription to an event name or pattern, and what of it the subscriber may receive. */
-record Subscription(String pattern, Subscriber subscriber, EventFilter filter) {
-}

@@ -1,0 +1,165 @@
+package org.eventlite.cdi.access;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eventlite.cdi.ApplicationExecutor;
+import org.eventlite.cdi.EventLiteConfig;
+import org.eventlite.protocol.Credentials;
+import org.eventlite.protocol.PasswordHash;
+
+/**
+ * Who a client is and what it may do, from its user name and password.
+ * <ul>
+ * <li>Users of EventLite's own configuration: {@code eventlite.users}, each with
+ *     {@code eventlite.user.<name>.password-hash} (made by {@code eventlite hash-password};
+ *     plain-text passwords are refused at start-up).</li>
+ * <li>With {@code eventlite.identity-store=server}, any other user is checked against
+ *     the user registry of Liberty's server.xml (basic registry, LDAP).</li>
+ * <li>Permissions: {@code eventlite.user.<name>.publish} and {@code .subscribe}, plus those
+ *     of every group the user is in ({@code eventlite.group.<group>.publish}, {@code .subscribe});
+ *     registry groups come from the registry, configured users list theirs in
+ *     {@code eventlite.user.<name>.groups}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class UserDirectory {
+
+    /** What an authenticated user may publish and subscribe to. */
+    record Principal(Permissions publish, Permissions subscribe, boolean monitor) {
+    }
+
+    private record ConfiguredUser(PasswordHash passwordHash, List<String> groups) {
+    }
+
+    public enum IdentityStore { NONE, SERVER }
+
+    private static final String USER_PREFIX = "eventlite.user.";
+
+    /** Compared against when the user is unknown, so that unknown and known users take equally long to refuse. */
+    private static final PasswordHash DECOY = PasswordHash.create("decoy".toCharArray());
+
+    @Inject
+    EventLiteConfig config;
+
+    @Inject
+    ApplicationExecutor application;
+
+    private Map<String, ConfiguredUser> users;
+    /** Names with {@code eventlite.user.<name>.*} rules, by their lower-case form. */
+    private Map<String, String> namesWithRules;
+    private IdentityStore identityStore;
+    private PasswordVerifier registry;
+    private VerifiedCredentials verified;
+    private final RefusalPadding registryTiming = new RefusalPadding();
+
+    @PostConstruct
+    void read() {
+        Map<String, ConfiguredUser> table = new HashMap<>();
+        for (String name : config.list(EventLiteConfig.USERS)) {
+            String prefix = "eventlite.user." + name + ".";
+            if (config.string(prefix + "password").isPresent()) {
+                throw new IllegalArgumentException(prefix + "password is not accepted: passwords are kept hashed."
+                        + " Set " + prefix + "password-hash to the output of 'eventlite hash-password'");
+            }
+            String hash = config.string(prefix + "password-hash").orElseThrow(() -> new IllegalArgumentException(
+                    prefix + "password-hash is not set; every user in " + EventLiteConfig.USERS + " needs one"));
+            try {
+                table.put(name, new ConfiguredUser(PasswordHash.parse(hash), config.list(prefix + "groups")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(prefix + "password-hash: " + e.getMessage(), e);
+            }
+        }
+        users = Map.copyOf(table);
+        namesWithRules = namesWithRules();
+        identityStore = config.identityStore();
+        registry = identityStore == IdentityStore.SERVER
+                ? application.onCallersThread(new LibertyRegistryVerifier(), PasswordVerifier.class)
+                : null;
+        verified = new VerifiedCredentials(config.authCacheTtl(), config.authCacheSize());
+    }
+
+    /** @return the principal, or null if the user is unknown or the password wrong */
+    Principal authenticate(Credentials credentials) {
+        String username = credentials.username();
+        byte[] digest = VerifiedCredentials.digest(credentials.password());
+        Principal known = verified.lookup(username, digest);
+        if (known != null) {
+            return known;
+        }
+        Principal principal = check(username, credentials.password());
+        if (principal != null) {
+            verified.remember(username, digest, principal);
+        }
+        return principal;
+    }
+
+    private Principal check(String username, String password) {
+        ConfiguredUser user = users.get(username);
+        if (user != null) {
+            return user.passwordHash().matches(password) ? principal(username, user.groups()) : null;
+        }
+        if (registry != null) {
+            // The registry's own spelling of the name selects the rules: a registry that accepts
+            // ALICE for alice must not let ALICE escape eventlite.user.alice.* and its denials.
+            long started = System.nanoTime();
+            Optional<PasswordVerifier.Identity> identity = registry.verify(username, password);
+            registryTiming.checked(started, identity.isEmpty());
+            return identity.map(found -> principal(ruleName(found.name()), List.copyOf(found.groups()))).orElse(null);
+        }
+        DECOY.matches(password);
+        return null;
+    }
+
+    private Principal principal(String username, List<String> groups) {
+        Permissions publish = permissions("eventlite.user." + username + ".publish");
+        Permissions subscribe = permissions("eventlite.user." + username + ".subscribe");
+        boolean monitor = config.flag("eventlite.user." + username + ".monitor", false);
+        for (String group : groups) {
+            publish = publish.plus(permissions("eventlite.group." + group + ".publish"));
+            subscribe = subscribe.plus(permissions("eventlite.group." + group + ".subscribe"));
+            monitor |= config.flag("eventlite.group." + group + ".monitor", false);
+        }
+        return new Principal(publish, subscribe, monitor);
+    }
+
+    /**
+     * The name whose {@code eventlite.user.<name>.*} rules apply to a registry user. A registry may
+     * log in {@code ALICE} as {@code alice} and report the name as typed (Liberty's basic registry
+     * with {@code ignoreCaseForAuthentication} does); her rules, denials included, must follow her.
+     */
+    private String ruleName(String registryName) {
+        if (namesWithRules.containsValue(registryName)) {
+            return registryName;
+        }
+        return namesWithRules.getOrDefault(registryName.toLowerCase(Locale.ROOT), registryName);
+    }
+
+    private Map<String, String> namesWithRules() {
+        Map<String, String> names = new HashMap<>();
+        for (String property : config.propertyNames()) {
+            if (property.startsWith(USER_PREFIX)) {
+                int dot = property.lastIndexOf('.');
+                if (dot > USER_PREFIX.length()) {
+                    String name = property.substring(USER_PREFIX.length(), dot);
+                    names.put(name.toLowerCase(Locale.ROOT), name);
+                }
+            }
+        }
+        return Map.copyOf(names);
+    }
+
+    private Permissions permissions(String setting) {
+        return Permissions.parse(config.list(setting));
+    }
+
+    /** For the start-up log line. */
+    String describe() {
+        return users.size() + " configured user(s), identity store " + identityStore.name().toLowerCase();
+    }
+}

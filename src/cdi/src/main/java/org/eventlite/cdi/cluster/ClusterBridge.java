@@ -1,0 +1,204 @@
+package org.eventlite.cdi.cluster;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedExecutors;
+import jakarta.enterprise.concurrent.ManagedTask;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eventlite.api.EventOrigin;
+import org.eventlite.api.ObservedEvents;
+import org.eventlite.cdi.ApplicationExecutor;
+import org.eventlite.cdi.EventLiteConfig;
+import org.eventlite.cdi.access.EventFilter;
+import org.eventlite.cdi.broker.Broadcaster;
+import org.eventlite.cdi.broker.SubscriptionRegistry;
+import org.eventlite.connector.api.Delivery;
+import org.eventlite.connector.api.Subscriber;
+
+/**
+ * Makes several servers one broadcast domain through a Jakarta Messaging topic
+ * (Liberty's messaging engine, or IBM MQ, ActiveMQ Artemis: whatever the
+ * connection factory points at). Off unless {@code eventlite.cluster.enabled}.
+ *
+ * <p>The link is a subscriber of every event: each one accepted here (TCP, HTTP, applications)
+ * is queued for one sender thread, which publishes it non-persistently with this server's
+ * name; one receiver thread takes the other servers' events and delivers them
+ * like local ones, with an origin naming their server. Our own come back too
+ * and are skipped by name: a message selector would do it in the engine, but
+ * Liberty's engine evaluates {@code <>} selectors by parsing each bytes body as
+ * XML, which capped the link at a few hundred events per second. One thread each way keeps every publisher's order. While the
+ * link is down, events are delivered locally only: the others are dropped,
+ * counted and logged, never replayed (at most once, like the rest).
+ */
+@ApplicationScoped
+public class ClusterBridge implements Subscriber {
+
+    /** Among subscribers, the link: TCP connections count up from 1, the HTTP gateway's streams down from -1. */
+    private static final long LINK_ID = 0;
+
+    private static final Logger LOG = Logger.getLogger(ClusterBridge.class.getName());
+    static final String NODE_PROPERTY = "eventliteNode";
+    static final String EVENT_PROPERTY = "eventliteEvent";
+    static final String USER_PROPERTY = "eventliteUser";
+
+    record Outgoing(String name, byte[] json, String user) {
+    }
+
+    @Inject
+    EventLiteConfig config;
+
+    @Inject
+    ApplicationExecutor executor;
+
+    @Inject
+    Broadcaster broadcaster;
+
+    @Inject
+    SubscriptionRegistry registry;
+
+    final LongAdder forwarded = new LongAdder();
+    final LongAdder received = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    BlockingQueue<Outgoing> outgoing;
+    volatile boolean running;
+    volatile boolean senderUp;
+    volatile boolean receiverUp;
+    private volatile String downReason = "connecting";
+    /** When each recent reason for the link being down was last logged. */
+    private final Map<String, Long> reasonsLogged = new ConcurrentHashMap<>();
+    private static final long RELOG_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /**
+     * Counts the receiver's lost connections. An idle sender learns of a broken link only
+     * when it next sends, and would lose that event; so it reconnects when this moves.
+     */
+    volatile int receiverFailures;
+    private volatile String node;
+
+    /** Starts the link if configured; called on an application thread when the listener opens. */
+    public synchronized void start() {
+        if (running || !config.clusterEnabled()) {
+            return;
+        }
+        node = config.clusterNode();
+        outgoing = new ArrayBlockingQueue<>(config.clusterMaxPendingEvents());
+        running = true;
+        LOG.log(Level.INFO, "EventLite cluster link: this server is {0}, topic {1}",
+                new Object[] {node, config.clusterTopic()});
+        // JmsLink is the only class that touches Jakarta Messaging types: servers without a
+        // messaging feature never load it, and this bean still deploys there.
+        JmsLink link = new JmsLink(this);
+        executor.execute(longRunning(link::send, "eventlite-cluster-sender"));
+        executor.execute(longRunning(link::receive, "eventlite-cluster-receiver"));
+        registry.subscribe(ObservedEvents.EVERY_EVENT, this, EventFilter.ALL);
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        registry.remove(this);
+    }
+
+    public boolean enabled() {
+        return config.clusterEnabled();
+    }
+
+    /** Both directions connected. */
+    public boolean up() {
+        return senderUp && receiverUp;
+    }
+
+    /** Why the link is down, or "connected". */
+    public String state() {
+        return up() ? "connected" : downReason;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public long forwarded() {
+        return forwarded.sum();
+    }
+
+    public long received() {
+        return received.sum();
+    }
+
+    /** Events not forwarded because the link was down or the queue full. */
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    @Override
+    public long id() {
+        return LINK_ID;
+    }
+
+    @Override
+    public String location() {
+        return "cluster link of " + node;
+    }
+
+    /**
+     * Queues an event accepted here for the other servers; theirs are not sent back. Never blocks.
+     *
+     * @return false: a forward is no delivery to a client ({@link #forwarded()} and {@link #dropped()} count it)
+     */
+    @Override
+    public boolean deliver(Delivery delivery) {
+        if (!running || delivery.origin().source() == EventOrigin.Source.CLUSTER) {
+            return false;
+        }
+        EventOrigin origin = delivery.origin();
+        if (!senderUp || !outgoing.offer(new Outgoing(delivery.name(), delivery.json().toByteArray(),
+                origin.user().orElse("")))) {
+            dropped.increment();
+            if ((dropped.sum() & 1023) == 1) {
+                LOG.log(Level.WARNING, "EventLite cluster link {0}: {1} events delivered here only so far",
+                        new Object[] {senderUp ? "behind" : "down (" + downReason + ")", dropped.sum()});
+            }
+        }
+        return false;
+    }
+
+    void linkChanged() {
+        if (up()) {
+            LOG.log(Level.INFO, "EventLite cluster link up: server {0} exchanges events through {1}",
+                    new Object[] {node, config.clusterTopic()});
+        }
+    }
+
+    /**
+     * Notes why, then waits before the next attempt. A reason is logged once, then again only
+     * after {@link #RELOG_NANOS}: the sender and the receiver fail in turn with reasons of their
+     * own, so "only when the reason changes" would log every attempt.
+     */
+    void down(String reason) {
+        long now = System.nanoTime();
+        Long logged = reasonsLogged.get(reason);
+        if (logged == null || now - logged > RELOG_NANOS || up()) {
+            if (reasonsLogged.size() > 16) {
+                reasonsLogged.clear();
+            }
+            reasonsLogged.put(reason, now);
+            LOG.log(Level.WARNING, "EventLite cluster link down: {0}; retrying every {1} ms",
+                    new Object[] {reason, config.clusterRetryInterval().toMillis()});
+        }
+        downReason = reason;
+        LockSupport.parkNanos(config.clusterRetryInterval().toNanos());
+    }
+
+    private static Runnable longRunning(Runnable task, String name) {
+        return ManagedExecutors.managedTask(task,
+                Map.of(ManagedTask.LONGRUNNING_HINT, "true", ManagedTask.IDENTITY_NAME, name), null);
+    }
+}
