@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -87,6 +88,28 @@ class ClusterIT {
     void eventsPublishedOnBReachSubscribersOnAExactlyOnceAndInOrder() throws Exception {
         bothUp();
         broadcastsAcross(B_PORT, A_PORT, "cluster.b-to-a");
+    }
+
+    /**
+     * A burst that TCP alone holds back (the generator's stream shape: one publisher writing as fast
+     * as its socket takes it) crosses the link complete and in order to every subscriber on the
+     * other server: the link batches events into messages instead of dropping what its queue cannot
+     * hold. The generator checks every frame: count, order and payload.
+     */
+    @Test
+    void aPipelinedBurstReachesEverySubscriberOnTheOtherServerCompleteAndInOrder() throws Exception {
+        bothUp();
+        File log = new File(System.getProperty("cli.workdir", "target"), "cluster-burst.log");
+        log.getParentFile().mkdirs();
+        Process bench = new ProcessBuilder(System.getProperty("cli.launcher"), "bench",
+                "--server", TestServer.HOST + ":" + A_PORT, "--subscribe-server", TestServer.HOST + ":" + B_PORT,
+                "--events", "200000", "--size", "100", "--subscribers", "10", "--client-shape", "stream",
+                "--timeout-seconds", "60")
+                .redirectErrorStream(true).redirectOutput(log).start();
+        assertTrue(bench.waitFor(90, TimeUnit.SECONDS), "the generator did not finish");
+        String output = Files.readString(log.toPath());
+        assertEquals(0, bench.exitValue(), output);
+        assertTrue(output.contains("deliveries=2000000 "), output);
     }
 
     @Test

@@ -16,6 +16,8 @@ import jakarta.jms.Topic;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -33,6 +35,7 @@ import org.eventlite.cdi.broker.ClientDisconnected;
 import org.eventlite.cdi.broker.ClientSubscribed;
 import org.eventlite.cdi.broker.RequestDenied;
 import org.eventlite.cdi.cluster.ClusterBridge;
+import org.eventlite.cdi.cluster.EventBatch;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -151,9 +154,10 @@ class InContainerIT {
     }
 
     /**
-     * Whoever can send to the cluster topic is trusted no more than a client: messages that are
-     * not valid events (not JSON, another "event" member, a bad name, too large) are dropped by
-     * the receiving server, and a valid one after them arrives alone.
+     * Whoever can send to the cluster topic is trusted no more than a client: events that are not
+     * valid (not JSON, another "event" member, a bad name) are dropped alone, a broken batch (an
+     * event over the size limit, a cut body, a body that is no batch) loses the rest of its
+     * message, and the valid events around them arrive, in order.
      */
     @Test
     void messagesOnTheClusterTopicAreCheckedLikeClientInput() throws Exception {
@@ -162,14 +166,26 @@ class InContainerIT {
         Topic topic = InitialContext.doLookup("jms/eventlite/events");
         try (RawClient subscriber = RawClient.connect(nodeAPort); JMSContext context = factory.createContext()) {
             assertEquals("ok", subscriber.subscribe("cluster.forged", TestServer.ANONYMOUS));
-            forge(context, topic, "cluster.forged", "not json".getBytes(StandardCharsets.UTF_8));
-            forge(context, topic, "cluster.forged", "{\"event\":\"other\"}".getBytes(StandardCharsets.UTF_8));
-            forge(context, topic, "cluster..forged", "{}".getBytes(StandardCharsets.UTF_8));
-            forge(context, topic, "cluster.forged",
-                    ("{\"d\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
-            forge(context, topic, "cluster.forged", "{\"n\":\"valid\"}".getBytes(StandardCharsets.UTF_8));
-            assertEquals("{\"event\":\"cluster.forged\",\"n\":\"valid\"}", subscriber.readEventJson());
+            forge(context, topic, EventBatch.encode(List.of(
+                    entry("cluster.forged", "not json"),
+                    entry("cluster.forged", "{\"event\":\"other\"}"),
+                    entry("cluster..forged", "{}"),
+                    entry("cluster.forged", "{\"n\":\"first\"}"))));
+            forge(context, topic, EventBatch.encode(List.of(
+                    entry("cluster.forged", "{\"d\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"),
+                    entry("cluster.forged", "{\"n\":\"after the oversized one\"}"))));
+            byte[] cut = EventBatch.encode(List.of(entry("cluster.forged", "{\"n\":\"cut\"}")));
+            forge(context, topic, Arrays.copyOf(cut, cut.length - 1));
+            forge(context, topic, "{\"event\":\"cluster.forged\",\"n\":\"no batch\"}".getBytes(StandardCharsets.UTF_8));
+            forge(context, topic, EventBatch.encode(List.of(entry("cluster.forged", "{\"n\":\"last\"}"))));
+
+            assertEquals("{\"event\":\"cluster.forged\",\"n\":\"first\"}", subscriber.readEventJson());
+            assertEquals("{\"event\":\"cluster.forged\",\"n\":\"last\"}", subscriber.readEventJson());
         }
+    }
+
+    private static EventBatch.Entry entry(String name, String json) {
+        return new EventBatch.Entry(name, "", json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** This server's link to node A's engine is up, or the test fails with why not. */
@@ -184,12 +200,10 @@ class InContainerIT {
     }
 
     /** A message as another member would send it, claiming to be node "forger". */
-    private static void forge(JMSContext context, Topic topic, String event, byte[] json) throws JMSException {
+    private static void forge(JMSContext context, Topic topic, byte[] body) throws JMSException {
         BytesMessage message = context.createBytesMessage();
-        message.writeBytes(json);
+        message.writeBytes(body);
         message.setStringProperty("eventliteNode", "forger");
-        message.setStringProperty("eventliteEvent", event);
-        message.setStringProperty("eventliteUser", "");
         context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, message);
     }
 

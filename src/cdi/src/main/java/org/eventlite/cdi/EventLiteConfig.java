@@ -64,6 +64,10 @@ public class EventLiteConfig {
     static final String CLUSTER_TOPIC = "eventlite.cluster.topic";
     static final String CLUSTER_MAX_PENDING = "eventlite.cluster.max-pending-events";
     static final String CLUSTER_RETRY_INTERVAL = "eventlite.cluster.retry-interval";
+    static final String CLUSTER_MAX_PENDING_BYTES = "eventlite.cluster.max-pending-bytes";
+    static final String CLUSTER_BATCH_MAX_EVENTS = "eventlite.cluster.batch-max-events";
+    static final String CLUSTER_BATCH_MAX_BYTES = "eventlite.cluster.batch-max-bytes";
+    static final String CLUSTER_BATCH_LINGER = "eventlite.cluster.batch-linger";
 
     static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
     /** Under 1 KiB each for 255-byte names and patterns (docs/security.md): under 100 MB at the limit. */
@@ -99,6 +103,10 @@ public class EventLiteConfig {
     private String clusterTopic;
     private int clusterMaxPendingEvents;
     private Duration clusterRetryInterval;
+    private long clusterMaxPendingBytes;
+    private int clusterBatchMaxEvents;
+    private int clusterBatchMaxBytes;
+    private Duration clusterBatchLinger;
     private Duration activationTimeout;
     private String host;
 
@@ -215,10 +223,15 @@ public class EventLiteConfig {
         clusterNode = string(CLUSTER_NODE).orElseGet(() -> defaultNodeName(string("eventlite.port").orElse("34343")));
         clusterConnectionFactory = string(CLUSTER_CONNECTION_FACTORY).orElse("jms/eventlite/cluster");
         clusterTopic = string(CLUSTER_TOPIC).orElse("jms/eventlite/events");
-        clusterMaxPendingEvents = integer(CLUSTER_MAX_PENDING, 10_000);
-        if (clusterMaxPendingEvents < 1) {
-            throw new IllegalArgumentException(CLUSTER_MAX_PENDING + " must be at least 1, was " + clusterMaxPendingEvents);
+        clusterMaxPendingEvents = atLeastOne(CLUSTER_MAX_PENDING, integer(CLUSTER_MAX_PENDING, 100_000));
+        clusterMaxPendingBytes = longValue(CLUSTER_MAX_PENDING_BYTES, 64L * 1024 * 1024);
+        if (clusterMaxPendingBytes < 1) {
+            throw new IllegalArgumentException(CLUSTER_MAX_PENDING_BYTES + " must be at least 1, was "
+                    + clusterMaxPendingBytes);
         }
+        clusterBatchMaxEvents = atLeastOne(CLUSTER_BATCH_MAX_EVENTS, integer(CLUSTER_BATCH_MAX_EVENTS, 1000));
+        clusterBatchMaxBytes = atLeastOne(CLUSTER_BATCH_MAX_BYTES, integer(CLUSTER_BATCH_MAX_BYTES, 256 * 1024));
+        clusterBatchLinger = duration(CLUSTER_BATCH_LINGER, Duration.ofMillis(1));
         clusterRetryInterval = duration(CLUSTER_RETRY_INTERVAL, Duration.ofSeconds(2));
     }
 
@@ -254,6 +267,33 @@ public class EventLiteConfig {
 
     public Duration clusterRetryInterval() {
         return clusterRetryInterval;
+    }
+
+    /** Bytes of events waiting for the cluster link at most, beside {@link #clusterMaxPendingEvents()}. */
+    public long clusterMaxPendingBytes() {
+        return clusterMaxPendingBytes;
+    }
+
+    /** Events in one cluster message at most. */
+    public int clusterBatchMaxEvents() {
+        return clusterBatchMaxEvents;
+    }
+
+    /** Bytes of events in one cluster message at most; a larger event goes alone. */
+    public int clusterBatchMaxBytes() {
+        return clusterBatchMaxBytes;
+    }
+
+    /** How long a cluster message waits for more events once it has one; zero sends what is queued. */
+    public Duration clusterBatchLinger() {
+        return clusterBatchLinger;
+    }
+
+    private static int atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+        }
+        return value;
     }
 
     /** Server-Sent Events streams open at most, all clients together. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -30,14 +31,15 @@ import org.eventlite.connector.api.Subscriber;
  * connection factory points at). Off unless {@code eventlite.cluster.enabled}.
  *
  * <p>The link is a subscriber of every event: each one accepted here (TCP, HTTP, applications)
- * is queued for one sender thread, which publishes it non-persistently with this server's
- * name; one receiver thread takes the other servers' events and delivers them
- * like local ones, with an origin naming their server. Our own come back too
- * and are skipped by name: a message selector would do it in the engine, but
- * Liberty's engine evaluates {@code <>} selectors by parsing each bytes body as
- * XML, which capped the link at a few hundred events per second. One thread each way keeps every publisher's order. While the
- * link is down, events are delivered locally only: the others are dropped,
- * counted and logged, never replayed (at most once, like the rest).
+ * is queued for one sender thread, which sends what is queued as one non-persistent message with
+ * this server's name (a batch, bounded by {@code eventlite.cluster.batch-*}: under load the queue
+ * fills while the previous message is sent, so batches grow with the rate). One receiver thread
+ * takes the other servers' batches and delivers their events like local ones, with an origin
+ * naming their server. Our own come back too and are skipped by name: a message selector would
+ * do it in the engine, but Liberty's engine evaluates {@code <>} selectors by parsing each bytes
+ * body as XML. One thread each way keeps every publisher's order. While the link is down or its
+ * queue full, events are delivered locally only: the others are dropped, counted and logged,
+ * never replayed (at most once, like the rest).
  */
 @ApplicationScoped
 public class ClusterBridge implements Subscriber {
@@ -47,11 +49,7 @@ public class ClusterBridge implements Subscriber {
 
     private static final Logger LOG = Logger.getLogger(ClusterBridge.class.getName());
     static final String NODE_PROPERTY = "eventliteNode";
-    static final String EVENT_PROPERTY = "eventliteEvent";
-    static final String USER_PROPERTY = "eventliteUser";
 
-    record Outgoing(String name, byte[] json, String user) {
-    }
 
     @Inject
     EventLiteConfig config;
@@ -68,7 +66,9 @@ public class ClusterBridge implements Subscriber {
     final LongAdder forwarded = new LongAdder();
     final LongAdder received = new LongAdder();
     private final LongAdder dropped = new LongAdder();
-    BlockingQueue<Outgoing> outgoing;
+    BlockingQueue<EventBatch.Entry> outgoing;
+    /** Bytes of the events in {@link #outgoing}. */
+    final AtomicLong outgoingBytes = new AtomicLong();
     volatile boolean running;
     volatile boolean senderUp;
     volatile boolean receiverUp;
@@ -158,9 +158,9 @@ public class ClusterBridge implements Subscriber {
         if (!running || delivery.origin().source() == EventOrigin.Source.CLUSTER) {
             return false;
         }
-        EventOrigin origin = delivery.origin();
-        if (!senderUp || !outgoing.offer(new Outgoing(delivery.name(), delivery.json().toByteArray(),
-                origin.user().orElse("")))) {
+        EventBatch.Entry entry = new EventBatch.Entry(delivery.name(), delivery.origin().user().orElse(""),
+                delivery.json().toByteArray());
+        if (!senderUp || !queue(entry)) {
             dropped.increment();
             if ((dropped.sum() & 1023) == 1) {
                 LOG.log(Level.WARNING, "EventLite cluster link {0}: {1} events delivered here only so far",
@@ -168,6 +168,21 @@ public class ClusterBridge implements Subscriber {
             }
         }
         return false;
+    }
+
+    /** Within both bounds, or not at all. */
+    private boolean queue(EventBatch.Entry entry) {
+        int size = entry.json().length;
+        if (outgoingBytes.addAndGet(size) > config.clusterMaxPendingBytes() || !outgoing.offer(entry)) {
+            outgoingBytes.addAndGet(-size);
+            return false;
+        }
+        return true;
+    }
+
+    /** The sender took {@code entry} off the queue. */
+    void taken(EventBatch.Entry entry) {
+        outgoingBytes.addAndGet(-entry.json().length);
     }
 
     void linkChanged() {

@@ -10,6 +10,8 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Topic;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,7 +19,6 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eventlite.api.EventOrigin;
 import org.eventlite.protocol.DecoderLimits;
-import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.EventJson;
 import org.eventlite.protocol.EventNames;
 import org.eventlite.protocol.ProtocolException;
@@ -35,6 +36,8 @@ final class JmsLink {
     private final ClusterBridge bridge;
     /** Receiver thread only: messages from the topic that failed the checks. */
     private long rejected;
+    /** Sender thread only: the event that did not fit the last batch, to start the next. */
+    private EventBatch.Entry carried;
 
     private record Resources(ConnectionFactory factory, Topic topic) {
     }
@@ -79,7 +82,7 @@ final class JmsLink {
                         .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                         .setDisableMessageTimestamp(true)
                         .setDisableMessageID(true);
-                bridge.outgoing.clear(); // queued while down: too old to send now
+                dropQueued(); // queued while down: too old to send now
                 int failuresSeen = bridge.receiverFailures;
                 bridge.senderUp = true;
                 bridge.linkChanged();
@@ -87,15 +90,13 @@ final class JmsLink {
                     if (bridge.receiverFailures != failuresSeen) {
                         throw new JMSRuntimeException("the receiver lost its connection; reconnecting");
                     }
-                    ClusterBridge.Outgoing event = bridge.outgoing.poll(RECEIVE_MILLIS, TimeUnit.MILLISECONDS);
-                    if (event != null) {
+                    List<EventBatch.Entry> batch = nextBatch();
+                    if (!batch.isEmpty()) {
                         BytesMessage message = context.createBytesMessage();
-                        message.writeBytes(event.json());
+                        message.writeBytes(EventBatch.encode(batch));
                         message.setStringProperty(ClusterBridge.NODE_PROPERTY, bridge.node());
-                        message.setStringProperty(ClusterBridge.EVENT_PROPERTY, event.name());
-                        message.setStringProperty(ClusterBridge.USER_PROPERTY, event.user());
                         producer.send(topic, message);
-                        bridge.forwarded.increment();
+                        bridge.forwarded.add(batch.size());
                     }
                 }
             } catch (JMSRuntimeException | JMSException e) {
@@ -108,6 +109,55 @@ final class JmsLink {
                 bridge.senderUp = false;
             }
         }
+    }
+
+    private void dropQueued() {
+        carried = null;
+        EventBatch.Entry entry;
+        while ((entry = bridge.outgoing.poll()) != null) {
+            bridge.taken(entry);
+        }
+    }
+
+    /**
+     * What is queued, up to the batch limits, waiting at most {@code eventlite.cluster.batch-linger}
+     * for more once one event is there; empty after {@link #RECEIVE_MILLIS} without any.
+     */
+    private List<EventBatch.Entry> nextBatch() throws InterruptedException {
+        List<EventBatch.Entry> batch = new ArrayList<>();
+        EventBatch.Entry first = carried != null ? carried : take(TimeUnit.MILLISECONDS.toNanos(RECEIVE_MILLIS));
+        carried = null;
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        int bytes = EventBatch.headerSize() + first.size();
+        int maxEvents = bridge.config.clusterBatchMaxEvents();
+        int maxBytes = bridge.config.clusterBatchMaxBytes();
+        long linger = bridge.config.clusterBatchLinger().toNanos();
+        long deadline = System.nanoTime() + linger;
+        while (batch.size() < maxEvents) {
+            EventBatch.Entry next = linger > 0 ? take(deadline - System.nanoTime()) : take(0);
+            if (next == null) {
+                break;
+            }
+            if (bytes + next.size() > maxBytes) {
+                carried = next;
+                break;
+            }
+            batch.add(next);
+            bytes += next.size();
+        }
+        return batch;
+    }
+
+    private EventBatch.Entry take(long waitNanos) throws InterruptedException {
+        EventBatch.Entry entry = waitNanos > 0 ? bridge.outgoing.poll(waitNanos, TimeUnit.NANOSECONDS)
+                : bridge.outgoing.poll();
+        if (entry != null) {
+            bridge.taken(entry);
+        }
+        return entry;
     }
 
     void receive() {
@@ -142,37 +192,44 @@ final class JmsLink {
     }
 
     /**
-     * Checks a message from the topic as any client's input is checked (name, size, JSON, its
-     * {@code "event"} member) before delivering it: whoever reaches the engine is not trusted more
-     * than a client.
+     * Checks a message from the topic as any client's input is checked (framing, names, sizes, JSON,
+     * each event's {@code "event"} member) before delivering its events: whoever reaches the engine
+     * is not trusted more than a client. An invalid event is dropped alone; a broken frame drops
+     * the rest of its message.
      */
     private void deliver(Message message) throws JMSException {
-        String name = message.getStringProperty(ClusterBridge.EVENT_PROPERTY);
         String from = message.getStringProperty(ClusterBridge.NODE_PROPERTY);
         if (bridge.node().equals(from)) {
             return; // our own, already delivered here
         }
         DecoderLimits limits = bridge.config.listenerSettings().decoderLimits();
-        try {
-            if (name == null || from == null || !message.isBodyAssignableTo(byte[].class)) {
-                throw new ProtocolException(ErrorCode.MISSING_BODY, "not an EventLite message");
+        byte[] body = from != null && message.isBodyAssignableTo(byte[].class) ? message.getBody(byte[].class) : null;
+        if (body == null) {
+            rejected("a message", from, "not an EventLite batch");
+            return;
+        }
+        EventBatch.Decoded batch = EventBatch.decode(body, limits.maxEventNameBytes(), limits.maxEventBytes());
+        for (EventBatch.Entry entry : batch.entries()) {
+            try {
+                EventNames.check(entry.name(), limits);
+                EventNames.checkPublishable(entry.name());
+                EventJson event = EventJson.of(entry.name(), entry.json(), limits.maxEventBytes());
+                bridge.broadcaster.broadcast(entry.name(), event, EventOrigin.cluster(from, entry.user()));
+                bridge.received.increment();
+            } catch (ProtocolException | RuntimeException e) {
+                rejected("an event '" + entry.name() + "'", from, e.getMessage());
             }
-            byte[] json = message.getBody(byte[].class);
-            if (json == null) {
-                throw new ProtocolException(ErrorCode.MISSING_BODY, "an empty message");
-            }
-            EventNames.check(name, limits);
-            EventNames.checkPublishable(name);
-            EventJson event = EventJson.of(name, json, limits.maxEventBytes());
-            bridge.broadcaster.broadcast(name, event,
-                    EventOrigin.cluster(from, message.getStringProperty(ClusterBridge.USER_PROPERTY)));
-            bridge.received.increment();
-        } catch (ProtocolException | RuntimeException e) {
-            rejected++;
-            if (Long.bitCount(rejected) == 1) { // the 1st, 2nd, 4th, 8th...: a flood cannot flood the log
-                LOG.log(Level.WARNING, "EventLite cluster link: dropped an event ''{0}'' from {1}: {2} ({3} so far)",
-                        new Object[] {name, from, e.getMessage(), rejected});
-            }
+        }
+        if (batch.error() != null) {
+            rejected("the rest of a batch", from, batch.error());
+        }
+    }
+
+    private void rejected(String what, String from, String why) {
+        rejected++;
+        if (Long.bitCount(rejected) == 1) { // the 1st, 2nd, 4th, 8th...: a flood cannot flood the log
+            LOG.log(Level.WARNING, "EventLite cluster link: dropped {0} from {1}: {2} ({3} so far)",
+                    new Object[] {what, from, why, rejected});
         }
     }
 }

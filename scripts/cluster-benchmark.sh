@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Two EventLite servers of one cluster on this machine: how many events per second the link
+# carries from one to the other, whether a pipelined burst arrives complete, the latency across
+# servers beside the local one, and how long each server takes to stop right after a burst.
+#
+#   scripts/cluster-benchmark.sh [RESULTS_FILE]     # default target/cluster-benchmark-results.md
+#
+# Uses the integration tests' cluster servers (mvn package builds them with free ports): node A
+# hosts Liberty's messaging engine, node B reaches it; publishers connect to A, subscribers to B.
+# Not part of CI: it takes a few minutes and wants a quiet machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+results=${1:-target/cluster-benchmark-results.md}
+mkdir -p "$(dirname "$results")"
+bench=src/client/bin/eventlite
+wlp=it/target/liberty/wlp
+servers=$wlp/usr/servers
+
+mvn -q -B package -DskipTests
+setting() { sed -n "s|.*name=\"$2\" value=\"\([^\"]*\)\".*|\1|p" "$servers/$1/configDropins/overrides/node-settings.xml"; }
+a_port=$(setting eventlite-node-a eventlite.port)
+a_http=$(setting eventlite-node-a default.http.port)
+b_port=$(setting eventlite-node-b eventlite.port)
+b_http=$(setting eventlite-node-b default.http.port)
+
+stop_all() {
+  $wlp/bin/server stop eventlite-node-b >/dev/null 2>&1 || true
+  $wlp/bin/server stop eventlite-node-a >/dev/null 2>&1 || true
+}
+trap stop_all EXIT
+ready() { curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null; }
+await_ready() {
+  for _ in $(seq 1 120); do ready "$1" && return 0; sleep 1; done
+  echo "the server on HTTP port $1 did not become ready" >&2; exit 1
+}
+# FFDC files are counted from here: the servers' logs keep those of earlier runs.
+ffdc_before_a=$(ls "$servers/eventlite-node-a/logs/ffdc" 2>/dev/null | wc -l)
+ffdc_before_b=$(ls "$servers/eventlite-node-b/logs/ffdc" 2>/dev/null | wc -l)
+new_ffdc() {
+  local before=$([ "$1" = eventlite-node-a ] && echo "$ffdc_before_a" || echo "$ffdc_before_b")
+  echo $(( $(ls "$servers/$1/logs/ffdc" 2>/dev/null | wc -l) - before ))
+}
+$wlp/bin/server start eventlite-node-a >/dev/null
+await_ready "$a_http"
+$wlp/bin/server start eventlite-node-b >/dev/null
+await_ready "$b_http"
+
+figure() { sed -n "s|.*$1=\([0-9.]*\).*|\1|p" <<<"$2"; }
+run() { "$bench" bench --timeout-seconds 120 "$@" 2>&1 | tail -n 1; }
+# A short run of each shape first, unmeasured, so that both servers' JITs have seen the work.
+run --server "127.0.0.1:$a_port" --subscribe-server "127.0.0.1:$b_port" --events 50000 --size 100 --subscribers 10 >/dev/null || true
+run --server "127.0.0.1:$a_port" --subscribe-server "127.0.0.1:$b_port" --events 50000 --size 100 --subscribers 10 --client-shape stream >/dev/null || true
+
+{
+  echo "# EventLite cluster: two servers, one link"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+  echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+  echo "- link: Liberty's messaging engine on node A; publishers on A, subscribers on B"
+  echo
+  echo "| run | deliveries/s | events/s | complete | output |"
+  echo "|---|---|---|---|---|"
+  for shape in generator stream; do
+    for subscribers in 1 10; do
+      out=$(run --server "127.0.0.1:$a_port" --subscribe-server "127.0.0.1:$b_port" --events 200000 --size 100 \
+            --subscribers "$subscribers" --client-shape "$shape") || true
+      complete=$([ "$(figure deliveries "$out")" = "$((200000 * subscribers))" ] && echo yes || echo NO)
+      echo "| 200,000 x 100 B, $shape shape, $subscribers subscriber(s) on B | $(figure 'deliveries/s' "$out") | $(figure 'events/s' "$out") | $complete | \`$out\` |"
+    done
+  done
+  echo
+  echo "| latency at 5,000 events/s to 10 subscribers, 10 s | p50 µs | p99 µs | output |"
+  echo "|---|---|---|---|"
+  for where in local cross; do
+    sub=$([ "$where" = local ] && echo "$a_port" || echo "$b_port")
+    out=$(run --server "127.0.0.1:$a_port" --subscribe-server "127.0.0.1:$sub" --events 60000 --warmup-events 10000 \
+          --rate 5000 --size 100 --subscribers 10) || true
+    echo "| $where (subscriber on $([ "$where" = local ] && echo A || echo B)) | $(figure p50 "$out") | $(figure p99 "$out") | \`$out\` |"
+  done
+  echo
+  echo "| stop right after a burst | seconds |"
+  echo "|---|---|"
+  run --server "127.0.0.1:$a_port" --subscribe-server "127.0.0.1:$b_port" --events 200000 --size 100 \
+      --subscribers 10 --client-shape stream >/dev/null || true
+  for node in eventlite-node-a eventlite-node-b; do
+    start=$(date +%s.%N)
+    timeout 120 $wlp/bin/server stop "$node" >/dev/null 2>&1 || echo "| $node did not stop within 120 s | - |"
+    echo "| $node | $(python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$(date +%s.%N)") |"
+  done
+} | tee "$results"
+echo "FFDC files written during the run: node A $(new_ffdc eventlite-node-a), node B $(new_ffdc eventlite-node-b)" | tee -a "$results"
