@@ -145,7 +145,8 @@ class ClusterIT {
         bothUp();
         JsonObject intruder = awaitCluster(TestServer.BLOCKED_HTTP_PORT,
                 check -> check.getJsonObject("data").getString("link", "").contains("CWSIA0009E"), Duration.ofSeconds(120));
-        assertEquals("DOWN", intruder.getString("status"));
         assertEquals(0, intruder.getJsonObject("data").getJsonNumber("received").longValue());
+        assertEquals("UP", intruder.getString("status"), "it is configured to stay ready while its link is down");
+        assertTrue(intruder.getJsonObject("data").getBoolean("readyWhileLinkDown"), intruder.toString());
     }
 }

@@ -34,8 +34,8 @@ class DashboardIT {
     static void openBrowser() {
         String binary = System.getProperty("chromium.binary", "/usr/bin/chromium");
         String driver = System.getProperty("chromium.driver", "/usr/bin/chromedriver");
-        assertTrue(new File(binary).canExecute() && new File(driver).canExecute(),
-                "DashboardIT needs Debian's chromium and chromium-driver (.ci/run installs them): " + binary + ", " + driver);
+        Tools.requireExecutables("DashboardIT needs Debian's chromium and chromium-driver (.ci/run installs them)",
+                binary, driver);
         ChromeOptions options = new ChromeOptions().setBinary(binary)
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))

@@ -3,7 +3,11 @@ package org.eventlite.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +36,24 @@ class HttpGatewayIT {
                     credentials.replaceFirst("\\|", ":").getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject stats() throws Exception {
+        try (JsonReader reader = Json.createReader(new StringReader(
+                ServerHealth.get(TestServer.HTTP_PORT, "/eventlite/api/stats").body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /**
+     * The event streams among the subscribers the statistics list: the gateway numbers them down
+     * from -1 and names them by address (applications' subscribers, also negative, by name).
+     */
+    private static long openStreams(JsonObject stats) {
+        return stats.getJsonArray("subscribers").getValuesAs(JsonObject.class).stream()
+                .filter(subscriber -> subscriber.getJsonNumber("id").longValue() < 0
+                        && subscriber.getString("address").startsWith("/"))
+                .count();
     }
 
     private static SseStream subscribed(String query, String credentials) throws Exception {
@@ -141,6 +163,12 @@ class HttpGatewayIT {
     /** The test server allows 20 streams (eventlite.sse.max-streams); one more is refused until some close. */
     @Test
     void eventStreamsAreCappedAndAdmittedAgainOnceTheyClose() throws Exception {
+        // Streams the other tests closed count until the server's next heartbeat (1 s) finds them
+        // gone, and the statistics are a snapshot of each second: wait for one made 2 s from now.
+        long settled = System.currentTimeMillis() + 2000;
+        JsonObject stats = Waits.until(Duration.ofSeconds(15), Duration.ofMillis(200), HttpGatewayIT::stats,
+                seen -> seen.getJsonNumber("time").longValue() >= settled && openStreams(seen) == 0);
+        assertEquals(0, openStreams(stats), "no other event stream is open: " + stats);
         List<SseStream> open = new ArrayList<>();
         int refusedAt = -1;
         try {

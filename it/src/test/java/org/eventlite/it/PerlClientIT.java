@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,11 @@ import org.junit.jupiter.api.Test;
  * (it/src/test/perl/event-lite-client.pl), against the real server.
  */
 class PerlClientIT {
+
+    @BeforeAll
+    static void perlIsThere() {
+        Tools.requireOnPath("perl", "the 2008 clients need Perl 5 (.ci/run installs it)");
+    }
 
     private static final String SCRIPT = System.getProperty("perl.client", "src/test/perl/event-lite-client.pl");
     private static final int EVENTS = 100;

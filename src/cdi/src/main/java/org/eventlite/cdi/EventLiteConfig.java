@@ -68,6 +68,7 @@ public class EventLiteConfig {
     static final String CLUSTER_BATCH_MAX_EVENTS = "eventlite.cluster.batch-max-events";
     static final String CLUSTER_BATCH_MAX_BYTES = "eventlite.cluster.batch-max-bytes";
     static final String CLUSTER_BATCH_LINGER = "eventlite.cluster.batch-linger";
+    static final String CLUSTER_READY_WHILE_LINK_DOWN = "eventlite.cluster.ready-while-link-down";
 
     static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
     /** Under 1 KiB each for 255-byte names and patterns (docs/security.md): under 100 MB at the limit. */
@@ -107,6 +108,7 @@ public class EventLiteConfig {
     private int clusterBatchMaxEvents;
     private int clusterBatchMaxBytes;
     private Duration clusterBatchLinger;
+    private boolean clusterReadyWhileLinkDown;
     private Duration activationTimeout;
     private String host;
 
@@ -232,6 +234,7 @@ public class EventLiteConfig {
         clusterBatchMaxEvents = atLeastOne(CLUSTER_BATCH_MAX_EVENTS, integer(CLUSTER_BATCH_MAX_EVENTS, 1000));
         clusterBatchMaxBytes = atLeastOne(CLUSTER_BATCH_MAX_BYTES, integer(CLUSTER_BATCH_MAX_BYTES, 256 * 1024));
         clusterBatchLinger = duration(CLUSTER_BATCH_LINGER, Duration.ofMillis(1));
+        clusterReadyWhileLinkDown = flag(CLUSTER_READY_WHILE_LINK_DOWN, false);
         clusterRetryInterval = duration(CLUSTER_RETRY_INTERVAL, Duration.ofSeconds(2));
     }
 
@@ -287,6 +290,11 @@ public class EventLiteConfig {
     /** How long a cluster message waits for more events once it has one; zero sends what is queued. */
     public Duration clusterBatchLinger() {
         return clusterBatchLinger;
+    }
+
+    /** Whether this server stays ready, serving its own clients, while its cluster link is down. */
+    public boolean clusterReadyWhileLinkDown() {
+        return clusterReadyWhileLinkDown;
     }
 
     private static int atLeastOne(String name, int value) {

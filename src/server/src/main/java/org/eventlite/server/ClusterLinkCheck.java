@@ -10,7 +10,9 @@ import org.eventlite.cdi.cluster.ClusterBridge;
 /**
  * Readiness of the cluster link: DOWN with the reason while this server cannot
  * exchange events with the others (the link reconnects by itself), UP when it
- * can, and UP with {@code cluster: disabled} on a server of its own.
+ * can, and UP with {@code cluster: disabled} on a server of its own. With
+ * {@code eventlite.cluster.ready-while-link-down} it stays UP, the link's state in its data:
+ * the server keeps serving its own clients while events do not cross.
  */
 @Readiness
 @ApplicationScoped
@@ -25,7 +27,8 @@ public class ClusterLinkCheck implements HealthCheck {
             return HealthCheckResponse.named("eventlite-cluster").up().withData("cluster", "disabled").build();
         }
         return HealthCheckResponse.named("eventlite-cluster")
-                .status(cluster.up())
+                .status(cluster.up() || cluster.readyWhileLinkDown())
+                .withData("readyWhileLinkDown", cluster.readyWhileLinkDown())
                 .withData("server", String.valueOf(cluster.node()))
                 .withData("link", cluster.state())
                 .withData("forwarded", cluster.forwarded())

@@ -111,6 +111,11 @@ public class ClusterBridge implements Subscriber {
         return config.clusterEnabled();
     }
 
+    /** Whether readiness stays UP while the link is down ({@code eventlite.cluster.ready-while-link-down}). */
+    public boolean readyWhileLinkDown() {
+        return config.clusterReadyWhileLinkDown();
+    }
+
     /** Both directions connected. */
     public boolean up() {
         return senderUp && receiverUp;
