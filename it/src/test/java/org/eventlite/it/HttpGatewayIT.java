@@ -128,7 +128,7 @@ class HttpGatewayIT {
      */
     @Test
     void aStalledSseClientIsDroppedAndCounted() throws Exception {
-        long before = Metrics.scrape().value("eventlite_sse_slow_consumer_disconnects_total");
+        long before = Metrics.scrape().value("eventlite_slow_consumer_disconnects_total", "transport=\"sse\"");
         try (Socket stalled = new Socket(TestServer.HOST, TestServer.HTTP_PORT); RawClient publisher = RawClient.connect()) {
             stalled.setReceiveBufferSize(4096);
             OutputStream out = stalled.getOutputStream();
@@ -144,7 +144,7 @@ class HttpGatewayIT {
                 assertEquals("ok", publisher.readReply());
             }
             awaitSubscribers("gw.slow", 0);
-            assertEquals(before + 1, Metrics.scrape().value("eventlite_sse_slow_consumer_disconnects_total"));
+            assertEquals(before + 1, Metrics.scrape().value("eventlite_slow_consumer_disconnects_total", "transport=\"sse\""));
         }
     }
 

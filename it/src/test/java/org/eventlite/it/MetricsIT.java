@@ -55,9 +55,9 @@ class MetricsIT {
             assertEquals(3, during.value("eventlite_connections_open") - before.value("eventlite_connections_open"));
             assertEquals(2, during.value("eventlite_subscriptions") - before.value("eventlite_subscriptions"));
             assertEquals(2L * subscribe.length + 3L * publish.length + denied.length,
-                    during.value("eventlite_bytes_read_bytes") - before.value("eventlite_bytes_read_bytes"));
+                    during.value("eventlite_received_bytes_total") - before.value("eventlite_received_bytes_total"));
             assertEquals(2 * 2 + 3 * 2 + "permission denied".length() + 6L * frame,
-                    during.value("eventlite_bytes_written_bytes") - before.value("eventlite_bytes_written_bytes"));
+                    during.value("eventlite_sent_bytes_total") - before.value("eventlite_sent_bytes_total"));
             // One write batch in eventlite.metrics.latency-sample-every per I/O loop is sampled: that many
             // events read one by one are as many batches on the first subscriber's loop, so one is.
             for (int i = 0; i < ListenerSettings.DEFAULT_LATENCY_SAMPLE_EVERY; i++) {
@@ -71,7 +71,7 @@ class MetricsIT {
             malformed.send("hello/" + EVENT + ":|\n");
             assertTrue(malformed.readLine(RawClient.DEFAULT_WAIT).startsWith("-ERR unknown-verb"));
         }
-        assertEquals(1, Metrics.scrape().value("eventlite_decode_errors") - before.value("eventlite_decode_errors"));
+        assertEquals(1, Metrics.scrape().value("eventlite_decode_errors_total") - before.value("eventlite_decode_errors_total"));
     }
 
     /** The sample is recorded after the write returns, so it may follow the subscriber's read by a moment. */

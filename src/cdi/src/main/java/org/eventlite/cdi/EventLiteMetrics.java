@@ -17,13 +17,16 @@ import org.eclipse.microprofile.metrics.Timer;
 import org.eventlite.api.EventDispatcher;
 import org.eventlite.cdi.broker.RequestDenied;
 import org.eventlite.cdi.broker.SubscriptionRegistry;
+import org.eventlite.cdi.cluster.ClusterBridge;
+import org.eventlite.connector.api.ListenerCounters;
 import org.eventlite.connector.api.ListenerStatus;
 
 /**
- * The broker's figures: counted here (published, delivered, denied) or read
- * from the listener (connections, bytes, decode errors, slow consumers), and
- * registered with MicroProfile Metrics when the server has it, which serves
- * them at {@code /metrics} in Prometheus format. Without mpMetrics the totals
+ * The broker's figures: counted here as they happen (published, delivered, denied, and the TCP
+ * listener's bytes, refused requests and slow consumers through {@link #listenerCounters()}) or
+ * read from the listener (open connections), and registered with MicroProfile Metrics when the
+ * server has it, which serves them at {@code /metrics} in Prometheus format: running totals as
+ * counters. Without mpMetrics the totals
  * are still kept, for the dashboard. Counting is a {@link LongAdder} (and the
  * registry's counter): cheap enough for the I/O threads.
  */
@@ -57,11 +60,43 @@ public class EventLiteMetrics {
     @Inject
     SubscriptionRegistry subscriptions;
 
+    @Inject
+    ListenerState state;
+
+    @Inject
+    ClusterBridge cluster;
+
     private final Tally published = new Tally();
     private final Tally delivered = new Tally();
     private final Tally deniedPublish = new Tally();
     private final Tally deniedSubscribe = new Tally();
     private final Tally sseSlowConsumers = new Tally();
+    private final Tally tcpSlowConsumers = new Tally();
+    private final Tally received = new Tally();
+    private final Tally sent = new Tally();
+    private final Tally decodeErrors = new Tally();
+    /** What the TCP listener counts, as it happens, into the tallies above. */
+    private final ListenerCounters listenerCounters = new ListenerCounters() {
+        @Override
+        public void bytesRead(long count) {
+            received.add(count);
+        }
+
+        @Override
+        public void bytesWritten(long count) {
+            sent.add(count);
+        }
+
+        @Override
+        public void decodeError() {
+            decodeErrors.add(1);
+        }
+
+        @Override
+        public void slowConsumerDisconnected() {
+            tcpSlowConsumers.add(1);
+        }
+    };
     private volatile Timer latency;
     private volatile ListenerStatus listener;
     private boolean registered;
@@ -87,24 +122,30 @@ public class EventLiteMetrics {
                 "Requests refused by the access decisions", MetricUnits.NONE), new Tag("action", "publish"));
         deniedSubscribe.counter = registry.counter(metadata("eventlite.requests.denied",
                 "Requests refused by the access decisions", MetricUnits.NONE), new Tag("action", "subscribe"));
-        sseSlowConsumers.counter = registry.counter(metadata("eventlite.sse.slow.consumer.disconnects",
-                "Server-Sent Events clients dropped for falling behind", MetricUnits.NONE));
+        Metadata slow = metadata("eventlite.slow.consumer.disconnects",
+                "Subscribers dropped for falling behind, TCP connections and SSE streams", MetricUnits.NONE);
+        tcpSlowConsumers.counter = registry.counter(slow, new Tag("transport", "tcp"));
+        sseSlowConsumers.counter = registry.counter(slow, new Tag("transport", "sse"));
+        received.counter = registry.counter(metadata("eventlite.received",
+                "Bytes read from TCP clients (with TLS: the protocol's bytes)", MetricUnits.BYTES));
+        sent.counter = registry.counter(metadata("eventlite.sent",
+                "Bytes written to TCP clients (with TLS: the protocol's bytes)", MetricUnits.BYTES));
+        decodeErrors.counter = registry.counter(metadata("eventlite.decode.errors",
+                "Malformed or oversized requests refused", MetricUnits.NONE));
         latency = registry.timer(metadata(LATENCY,
                 "Age of the oldest event of each write batch when the batch is on the subscriber's socket",
                 MetricUnits.SECONDS));
         gauge(registry, "eventlite.connections.open", "Open TCP connections", MetricUnits.NONE,
                 ListenerStatus::openConnections);
-        gauge(registry, "eventlite.bytes.read", "Bytes read from TCP clients since start (a running total)",
-                MetricUnits.BYTES, ListenerStatus::bytesRead);
-        gauge(registry, "eventlite.bytes.written", "Bytes written to TCP clients since start (a running total)",
-                MetricUnits.BYTES, ListenerStatus::bytesWritten);
-        gauge(registry, "eventlite.decode.errors", "Malformed or oversized requests since start (a running total)",
-                MetricUnits.NONE, ListenerStatus::decodeErrors);
-        gauge(registry, "eventlite.slow.consumer.disconnects",
-                "TCP subscribers dropped for falling behind since start (a running total)", MetricUnits.NONE,
-                ListenerStatus::slowConsumerDisconnects);
         registry.gauge(metadata("eventlite.subscriptions", "Subscriptions held by TCP and SSE clients",
                 MetricUnits.NONE), subscriptions, SubscriptionRegistry::subscriptionCount);
+        registry.gauge(metadata("eventlite.listener.listening", "1 while the TCP listener accepts clients, else 0",
+                MetricUnits.NONE), state, listener -> listener.phase() == ListenerState.Phase.LISTENING ? 1 : 0);
+        if (cluster.enabled()) {
+            registry.gauge(metadata("eventlite.cluster.link.up",
+                    "1 while the cluster link exchanges events with the other servers, else 0", MetricUnits.NONE),
+                    cluster, link -> link.up() ? 1 : 0);
+        }
     }
 
     private void gauge(MetricRegistry registry, String name, String description, String unit,
@@ -133,6 +174,11 @@ public class EventLiteMetrics {
 
     public Tally sseSlowConsumers() {
         return sseSlowConsumers;
+    }
+
+    /** For the TCP listener: its traffic, refused requests and slow consumers, counted as they happen. */
+    public ListenerCounters listenerCounters() {
+        return listenerCounters;
     }
 
     /** One publish-to-deliver sample. */

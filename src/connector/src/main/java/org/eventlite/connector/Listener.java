@@ -25,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.EventLiteListener;
+import org.eventlite.connector.api.ListenerCounters;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.connector.api.ListenerStatus;
 import org.eventlite.connector.api.TlsSettings;
@@ -77,6 +78,8 @@ final class Listener implements ListenerStatus {
     /** Accept loops running; guarded by {@code this}. */
     private int acceptLoops;
     private volatile ConnectionHandler handler;
+    /** The application's counters, from the handler before the first connection. */
+    private volatile ListenerCounters counters = ListenerCounters.NONE;
     private final BrokerLink brokerLink;
     private volatile ServerSocketChannel server;
     private volatile InetSocketAddress bound;
@@ -105,6 +108,7 @@ final class Listener implements ListenerStatus {
             try {
                 handler = openHandler();
                 if (handler != null) {
+                    counters = handler.counters();
                     if (handler.inServerBroker() != null) {
                         brokerLink.attach(handler.inServerBroker());
                     }
@@ -369,15 +373,18 @@ final class Listener implements ListenerStatus {
 
     void slowConsumerDisconnected(SocketConnection connection, String why) {
         slowConsumers.incrementAndGet();
+        counters.slowConsumerDisconnected();
         LOG.log(Level.WARNING, "EventLite dropped slow subscriber {0}: {1}", new Object[] {connection, why});
     }
 
     void countTraffic(long read, long written) {
         if (read > 0) {
             bytesRead.add(read);
+            counters.bytesRead(read);
         }
         if (written > 0) {
             bytesWritten.add(written);
+            counters.bytesWritten(written);
         }
     }
 
@@ -388,6 +395,7 @@ final class Listener implements ListenerStatus {
      */
     void decodeFailed(SocketConnection connection, ProtocolException error) {
         decodeErrors.increment();
+        counters.decodeError();
         long now = System.nanoTime();
         long last = lastDecodeLogNanos.get();
         if (now - last >= DECODE_LOG_INTERVAL_NANOS && lastDecodeLogNanos.compareAndSet(last, now)) {

@@ -19,6 +19,7 @@ import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.Frame;
 import org.eventlite.connector.api.InServerBroker;
+import org.eventlite.connector.api.ListenerCounters;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.connector.api.ListenerStatus;
 import org.eventlite.protocol.Credentials;
@@ -97,6 +98,11 @@ public class RequestRouter implements ConnectionHandler {
     @Override
     public InServerBroker inServerBroker() {
         return applications;
+    }
+
+    @Override
+    public ListenerCounters counters() {
+        return metrics.listenerCounters();
     }
 
     @Override

@@ -21,6 +21,11 @@ public interface ConnectionHandler {
         return null;
     }
 
+    /** Where the listener counts traffic, refused requests and slow consumers; read once, before binding. */
+    default ListenerCounters counters() {
+        return ListenerCounters.NONE;
+    }
+
     /** The limits and threads the listener works with; read once, before binding. */
     ListenerSettings settings();
 
