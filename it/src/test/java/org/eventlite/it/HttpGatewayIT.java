@@ -163,12 +163,7 @@ class HttpGatewayIT {
     /** The test server allows 20 streams (eventlite.sse.max-streams); one more is refused until some close. */
     @Test
     void eventStreamsAreCappedAndAdmittedAgainOnceTheyClose() throws Exception {
-        // Streams the other tests closed count until the server's next heartbeat (1 s) finds them
-        // gone, and the statistics are a snapshot of each second: wait for one made 2 s from now.
-        long settled = System.currentTimeMillis() + 2000;
-        JsonObject stats = Waits.until(Duration.ofSeconds(15), Duration.ofMillis(200), HttpGatewayIT::stats,
-                seen -> seen.getJsonNumber("time").longValue() >= settled && openStreams(seen) == 0);
-        assertEquals(0, openStreams(stats), "no other event stream is open: " + stats);
+        awaitNoOpenStreams("no other event stream is open");
         List<SseStream> open = new ArrayList<>();
         int refusedAt = -1;
         try {
@@ -194,5 +189,18 @@ class HttpGatewayIT {
             }
         }, answer -> answer == 200);
         assertEquals(200, status, "closed streams are counted out (the heartbeat finds them)");
+        awaitNoOpenStreams("every stream of this test is counted out, so that the next tests find room");
+    }
+
+    /**
+     * Streams that clients closed count until the server's next heartbeat (1 s) finds them gone,
+     * and the statistics are a snapshot of each second: waits for one made 2 s from now that
+     * lists no event stream.
+     */
+    private static void awaitNoOpenStreams(String why) throws Exception {
+        long settled = System.currentTimeMillis() + 2000;
+        JsonObject stats = Waits.until(Duration.ofSeconds(15), Duration.ofMillis(200), HttpGatewayIT::stats,
+                seen -> seen.getJsonNumber("time").longValue() >= settled && openStreams(seen) == 0);
+        assertEquals(0, openStreams(stats), why + ": " + stats);
     }
 }
