@@ -27,8 +27,8 @@ import org.eventlite.connector.api.ListenerStatus;
  * read from the listener (open connections), and registered with MicroProfile Metrics when the
  * server has it, which serves them at {@code /metrics} in Prometheus format: running totals as
  * counters. Without mpMetrics the totals
- * are still kept, for the dashboard. Counting is a {@link LongAdder} (and the
- * registry's counter): cheap enough for the I/O threads.
+ * are still kept, for the dashboard. Counting is a {@link LongAdder} and the
+ * registry's counter: cheap enough for the I/O threads.
  */
 @ApplicationScoped
 public class EventLiteMetrics {
@@ -36,17 +36,26 @@ public class EventLiteMetrics {
     private static final Logger LOG = Logger.getLogger(EventLiteMetrics.class.getName());
     static final String LATENCY = "eventlite.publish.to.deliver";
 
-    /** A total kept here, mirrored into a registry counter when there is one. */
+    /** The registry's counter once registered; nothing before, or in a server without MicroProfile Metrics. */
+    private static final class Mirror {
+        private volatile Counter counter;
+
+        void add(long n) {
+            Counter registered = counter;
+            if (registered != null) {
+                registered.inc(n);
+            }
+        }
+    }
+
+    /** A total kept here, for the dashboard, and mirrored into a registry counter. */
     public static final class Tally {
         private final LongAdder total = new LongAdder();
-        private volatile Counter counter;
+        private final Mirror mirror = new Mirror();
 
         public void add(long n) {
             total.add(n);
-            Counter mirror = counter;
-            if (mirror != null) {
-                mirror.inc(n);
-            }
+            mirror.add(n);
         }
 
         public long total() {
@@ -71,11 +80,12 @@ public class EventLiteMetrics {
     private final Tally deniedPublish = new Tally();
     private final Tally deniedSubscribe = new Tally();
     private final Tally sseSlowConsumers = new Tally();
-    private final Tally tcpSlowConsumers = new Tally();
-    private final Tally received = new Tally();
-    private final Tally sent = new Tally();
-    private final Tally decodeErrors = new Tally();
-    /** What the TCP listener counts, as it happens, into the tallies above. */
+    /** The listener keeps these totals itself (ListenerStatus): only the registry counts them here. */
+    private final Mirror tcpSlowConsumers = new Mirror();
+    private final Mirror received = new Mirror();
+    private final Mirror sent = new Mirror();
+    private final Mirror decodeErrors = new Mirror();
+    /** What the TCP listener counts, as it happens, into the registry. */
     private final ListenerCounters listenerCounters = new ListenerCounters() {
         @Override
         public void bytesRead(long count) {
@@ -114,18 +124,18 @@ public class EventLiteMetrics {
             return;
         }
         MetricRegistry registry = registries.get();
-        published.counter = registry.counter(metadata("eventlite.events.published",
+        published.mirror.counter = registry.counter(metadata("eventlite.events.published",
                 "Events accepted for broadcast, from TCP, HTTP and EventDispatcher", MetricUnits.NONE));
-        delivered.counter = registry.counter(metadata("eventlite.events.delivered",
+        delivered.mirror.counter = registry.counter(metadata("eventlite.events.delivered",
                 "Event frames queued on subscriber connections (TCP and SSE)", MetricUnits.NONE));
-        deniedPublish.counter = registry.counter(metadata("eventlite.requests.denied",
+        deniedPublish.mirror.counter = registry.counter(metadata("eventlite.requests.denied",
                 "Requests refused by the access decisions", MetricUnits.NONE), new Tag("action", "publish"));
-        deniedSubscribe.counter = registry.counter(metadata("eventlite.requests.denied",
+        deniedSubscribe.mirror.counter = registry.counter(metadata("eventlite.requests.denied",
                 "Requests refused by the access decisions", MetricUnits.NONE), new Tag("action", "subscribe"));
         Metadata slow = metadata("eventlite.slow.consumer.disconnects",
                 "Subscribers dropped for falling behind, TCP connections and SSE streams", MetricUnits.NONE);
         tcpSlowConsumers.counter = registry.counter(slow, new Tag("transport", "tcp"));
-        sseSlowConsumers.counter = registry.counter(slow, new Tag("transport", "sse"));
+        sseSlowConsumers.mirror.counter = registry.counter(slow, new Tag("transport", "sse"));
         received.counter = registry.counter(metadata("eventlite.received",
                 "Bytes read from TCP clients (with TLS: the protocol's bytes)", MetricUnits.BYTES));
         sent.counter = registry.counter(metadata("eventlite.sent",

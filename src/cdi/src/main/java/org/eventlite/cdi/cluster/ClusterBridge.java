@@ -163,9 +163,8 @@ public class ClusterBridge implements Subscriber {
         if (!running || delivery.origin().source() == EventOrigin.Source.CLUSTER) {
             return false;
         }
-        EventBatch.Entry entry = new EventBatch.Entry(delivery.name(), delivery.origin().user().orElse(""),
-                delivery.json().toByteArray());
-        if (!senderUp || !queue(entry)) {
+        if (!senderUp || !queue(new EventBatch.Entry(delivery.name(), delivery.origin().user().orElse(""),
+                delivery.json().toByteArray()))) {
             dropped.increment();
             if ((dropped.sum() & 1023) == 1) {
                 LOG.log(Level.WARNING, "EventLite cluster link {0}: {1} events delivered here only so far",

@@ -141,12 +141,13 @@ final class JmsLink {
             if (next == null) {
                 break;
             }
-            if (bytes + next.size() > maxBytes) {
+            int size = next.size();
+            if (bytes + size > maxBytes) {
                 carried = next;
                 break;
             }
             batch.add(next);
-            bytes += next.size();
+            bytes += size;
         }
         return batch;
     }
