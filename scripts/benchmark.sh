@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 results=${1:-target/benchmark-results.md}
 mkdir -p "$(dirname "$results")"
-bench=src/client/bin/eventlite
+bench=src/tools/bin/eventlite-tools
 command -v redis-server >/dev/null || { echo "redis-server is needed: apt-get install redis-server" >&2; exit 2; }
 
 mvn -q -B package -DskipTests
@@ -56,7 +56,7 @@ per_item_us() { python3 -c "import sys; t,n=sys.argv[1:]; print('%.2f' % (float(
   echo "- java: $(java -version 2>&1 | head -1)"
   echo "- Open Liberty: $(sed -n 's/.*<openliberty.version>\(.*\)<.*/\1/p' pom.xml)"
   echo "- redis: $(redis-server --version | cut -d' ' -f3)"
-  echo "- generator: src/client/bin/eventlite bench (checks every payload byte, order and counts; shares the cores)"
+  echo "- generator: src/tools/bin/eventlite-tools bench (checks every payload byte, order and counts; shares the cores)"
   echo "- server CPU: the server process's own CPU time during the scenario, per delivery"
   echo
 } >"$results"

@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 results=${1:-target/cluster-benchmark-results.md}
 mkdir -p "$(dirname "$results")"
-bench=src/client/bin/eventlite
+bench=src/tools/bin/eventlite-tools
 wlp=it/target/liberty/wlp
 servers=$wlp/usr/servers
 

@@ -5,7 +5,7 @@
 #
 #   scripts/make-test-certificate.sh DIR [STORE_PASSWORD]
 #
-# writes DIR/server.p12 (the server's key and certificate: eventlite.tls.keystore)
+# writes DIR/server.p12 (the server's key and certificate, for a Liberty <keyStore>: docs/tls.md)
 # and DIR/truststore.p12 (the certificate alone: the client's --truststore).
 # The certificate names localhost and 127.0.0.1, which clients check.
 set -euo pipefail

@@ -14,7 +14,7 @@ duration=${1:-PT5M}
 server=${2:-127.0.0.1:34343}
 name=${3:-eventlite}
 here=$(cd "$(dirname "$0")" && pwd)
-eventlite=$here/../src/client/bin/eventlite
+tools=$here/../src/tools/bin/eventlite-tools
 
 pid=$(pgrep -f "ws-server.jar $name( |$)" | head -n 1 || true)
 [ -n "$pid" ] || { echo "no running Liberty server '$name'; start it with 'mvn package -Prun'" >&2; exit 2; }
@@ -29,7 +29,7 @@ sample() {
 
 sample "before"
 status=0
-"$eventlite" soak --server "$server" --duration "$duration" ${EVENTLITE_SOAK_ARGS:-} || status=$?
+"$tools" soak --server "$server" --duration "$duration" ${EVENTLITE_SOAK_ARGS:-} || status=$?
 # Closed connections are released asynchronously; give the server a moment to settle.
 for _ in $(seq 1 20); do
   open=$(curl -s "http://127.0.0.1:9080/health/ready" | grep -o '"openConnections":[0-9]*' | cut -d: -f2 || echo "?")

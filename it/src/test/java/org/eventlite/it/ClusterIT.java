@@ -101,7 +101,7 @@ class ClusterIT {
         bothUp();
         File log = new File(System.getProperty("cli.workdir", "target"), "cluster-burst.log");
         log.getParentFile().mkdirs();
-        Process bench = new ProcessBuilder(System.getProperty("cli.launcher"), "bench",
+        Process bench = new ProcessBuilder(System.getProperty("tools.launcher"), "bench",
                 "--server", TestServer.HOST + ":" + A_PORT, "--subscribe-server", TestServer.HOST + ":" + B_PORT,
                 "--events", "200000", "--size", "100", "--subscribers", "10", "--client-shape", "stream",
                 "--timeout-seconds", "60")

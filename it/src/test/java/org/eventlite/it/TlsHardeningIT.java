@@ -4,35 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /** What a TLS client may not make the TLS listener do: strand its records, or renegotiate. */
 class TlsHardeningIT {
 
-    private static final int TLS_PORT = Integer.getInteger("tls.port", 34344);
-    private static final Path TRUSTSTORE = Path.of(System.getProperty("tls.truststore", "target/tls/truststore.p12"));
-    private static final String TRUSTSTORE_PASSWORD = System.getProperty("tls.truststore.password", "");
     private static final int WAIT_MILLIS = 10_000;
 
     private static SSLSocket connect(String... protocols) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(TRUSTSTORE)) {
-            trusted.load(in, TRUSTSTORE_PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", TLS_PORT);
+        SSLSocket socket = (SSLSocket) TestTls.trustingTheTestCertificate().getSocketFactory()
+                .createSocket("localhost", TestTls.PORT);
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(WAIT_MILLIS);
         if (protocols.length > 0) {

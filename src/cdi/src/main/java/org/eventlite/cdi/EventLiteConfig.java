@@ -16,8 +16,8 @@ import org.eventlite.protocol.DecoderLimits;
 /**
  * Every EventLite setting, read once through MicroProfile Config (so
  * {@code EVENTLITE_MAX_EVENT_BYTES} overrides {@code eventlite.max-event-bytes})
- * and checked at start-up with a message naming the bad setting. The README's
- * configuration table lists them with their defaults.
+ * and checked at start-up with a message naming the bad setting.
+ * docs/configuration.md lists them with their defaults (SettingsDocumentedTest).
  */
 @ApplicationScoped
 public class EventLiteConfig {
@@ -142,7 +142,7 @@ public class EventLiteConfig {
                 duration(WRITE_TIMEOUT, ListenerSettings.DEFAULT_WRITE_TIMEOUT),
                 duration(REQUEST_TIMEOUT, ListenerSettings.DEFAULT_REQUEST_TIMEOUT),
                 integer(LATENCY_SAMPLE_EVERY, ListenerSettings.DEFAULT_LATENCY_SAMPLE_EVERY),
-                TlsContexts.read(this), clientLimits,
+                LibertyTls.read(this), clientLimits,
                 duration(BARE_SUBSCRIBE_PAUSE, ListenerSettings.DEFAULT_BARE_SUBSCRIBE_PAUSE));
         activationTimeout = duration(ACTIVATION_TIMEOUT, DEFAULT_ACTIVATION_TIMEOUT);
         host = string(HOST).orElse("127.0.0.1");
