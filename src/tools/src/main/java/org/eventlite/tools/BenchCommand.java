@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
@@ -94,6 +95,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " the measured run (time to measure the server's memory).")
     int holdSeconds;
 
+    @Option(names = "--source-addresses", defaultValue = "1",
+            description = "Spread the subscriber and idle connections over this many loopback source addresses,"
+                    + " 127.0.0.1 up, for more connections than one address has ephemeral ports (about 28,000).")
+    int sourceAddresses;
+
     @Option(names = "--idle-patterns", defaultValue = "0",
             description = "Subscriptions of mixed names and wildcard patterns that match none of the events,"
                     + " held on extra connections (100 per connection) while the run lasts.")
@@ -139,19 +145,25 @@ final class BenchCommand implements Callable<Integer> {
         List<Socket> sockets = new ArrayList<>();
         try {
             subscribeIdlePatterns(address, sockets);
+            long opening = System.nanoTime();
             for (int i = 0; i < idleConnections; i++) {
-                run.wire.subscribe(open(address, sockets), "idle.connection." + i);
+                Socket socket = new Socket();
+                sockets.add(socket);
+                connect(socket, address, i);
+                run.wire.subscribe(socket, "idle.connection." + i);
             }
             if (holdSeconds > 0) {
-                out.printf("holding %d idle connections for %d s%n", idleConnections, holdSeconds);
+                out.printf("holding %d idle connections for %d s (opened and subscribed in %.3f s)%n", idleConnections,
+                        holdSeconds, (System.nanoTime() - opening) / 1e9);
                 out.flush();
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(holdSeconds));
             }
             double seconds = publishAndReceive(run, address, subscribeAddress, sockets);
             long deliveries = run.deliveries.get();
             out.printf("publishers=%d subscribers=%d idle-patterns=%d events=%d size=%d rate=%d warmup-events=%d"
-                    + " deliveries=%d seconds=%.3f deliveries/s=%.0f events/s=%.0f %s%s%n",
-                    publishers, subscribers, idlePatterns, events, size, rate, warmupEvents, deliveries, seconds,
+                    + " subscribe-seconds=%.3f deliveries=%d seconds=%.3f deliveries/s=%.0f events/s=%.0f %s%s%n",
+                    publishers, subscribers, idlePatterns, events, size, rate, warmupEvents, run.subscribeSeconds,
+                    deliveries, seconds,
                     deliveries / seconds, publishers * (double) events / seconds, run.latencies.summary(),
                     run.failure() == null ? "" : " FAILED: " + run.failure());
             out.flush();
@@ -179,17 +191,18 @@ final class BenchCommand implements Callable<Integer> {
         BenchReaders readers = clientShape == BenchShape.STREAM
                 ? new BenchReaders(1, BenchShape.STREAM_READ_BYTES)
                 : new BenchReaders(Math.min(readerThreads, subscribers), BenchShape.GENERATOR_READ_BYTES);
+        long subscribing = System.nanoTime();
         for (int s = 0; s < subscribers; s++) {
             SocketChannel channel = SocketChannel.open();
             Socket socket = channel.socket();
             sockets.add(socket);
-            configure(socket);
-            socket.connect(subscribeAddress, CONNECT_TIMEOUT_MILLIS);
+            connect(socket, subscribeAddress, s);
             run.wire.subscribe(socket, run.event);
             BenchSubscriber subscriber = new BenchSubscriber(run, delivered);
             run.subscribers.add(subscriber);
             readers.add(channel, subscriber);
         }
+        run.subscribeSeconds = (System.nanoTime() - subscribing) / 1e9;
         readers.start();
         long start = System.nanoTime();
         for (int p = 0; p < publishers; p++) {
@@ -243,6 +256,17 @@ final class BenchCommand implements Callable<Integer> {
         configure(socket);
         socket.connect(address, CONNECT_TIMEOUT_MILLIS);
         return socket;
+    }
+
+    /** The {@code index}th subscriber connection, from its share of the source addresses. */
+    private void connect(Socket socket, InetSocketAddress address, int index) throws IOException {
+        configure(socket);
+        if (sourceAddresses > 1) {
+            byte[] source = {127, 0, 0, (byte) (1 + index % sourceAddresses)};
+            socket.setReuseAddress(true);   // a port the previous run left in TIME_WAIT may be bound again
+            socket.bind(new InetSocketAddress(InetAddress.getByAddress(source), 0));
+        }
+        socket.connect(address, CONNECT_TIMEOUT_MILLIS);
     }
 
     private static void configure(Socket socket) throws IOException {

@@ -20,6 +20,8 @@ final class BenchRun {
     /** Every subscriber of the run, for the publishers' end-to-end window; filled before publishing starts. */
     final java.util.List<BenchSubscriber> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Latencies latencies;
+    /** Seconds the subscribers took to connect and subscribe, one after the other. */
+    volatile double subscribeSeconds;
     private final AtomicReference<String> failure = new AtomicReference<>();
 
     BenchRun(String event, BenchWire wire, int publishers, int subscribers, int events, int size, int rate,
