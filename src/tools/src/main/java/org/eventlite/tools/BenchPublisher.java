@@ -84,7 +84,8 @@ final class BenchPublisher {
 
     /**
      * The stream shape: every publish written through a 64 KiB buffered stream as soon as it is
-     * made; only TCP's flow control (and the server) holds the publisher back.
+     * made; only TCP's flow control (and the server) holds the publisher back. Paced, each event
+     * is flushed when due, as an application sending one message at a time does.
      */
     private void publishThroughStream() {
         BenchPayload payload = new BenchPayload(run.event, run.size);
@@ -92,7 +93,12 @@ final class BenchPublisher {
         ByteSink request = new ByteSink();
         try {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BenchShape.STREAM_WRITE_BYTES);
+            long start = System.nanoTime();
             for (int seq = 0; seq < run.events; seq++) {
+                if (run.rate > 0) {
+                    out.flush();
+                    awaitDue(start, seq);
+                }
                 json.clear();
                 payload.write(json, publisher, seq, System.nanoTime());
                 request.clear();

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * Reads Event::Lite frames, {@code <base64>\n\n}, as they arrive, however TCP split them, and hands
  * each decoded payload to the sink.
  *
- * <p>Decoding every character cost the generator three times the server's CPU with 10 KiB events (it
- * shares the two cores with the server, so the run measured the generator). Benchmark events differ
+ * <p>Decoding every character would cost the generator more CPU than the server with large events,
+ * on the cores it shares with the server, so a run would measure the generator. Benchmark events differ
  * from one another only in a few bytes (sequence number, send time). So the reader keeps the last
  * frame's text, with its decoded bytes, and compares each new frame with it, a vectorized compare:
  * a group of four base64 characters equal to the one at the same place decodes to the same three
