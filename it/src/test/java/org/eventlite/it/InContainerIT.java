@@ -98,7 +98,8 @@ class InContainerIT {
         return ShrinkWrap.create(EnterpriseArchive.class, "eventlite-arq.ear")
                 .addAsModule(ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class, new File(parts, "eventlite-rar.rar")))
                 .addAsModule(war)
-                .addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, new File(parts, "eventlite-cdi.jar")));
+                .addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, new File(parts, "eventlite-cdi.jar")))
+                .addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, new File(parts, "eventlite-passwords.jar")));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.eventlite.protocol.PasswordHash;
+import org.eventlite.passwords.PasswordHash;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -15,8 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eventlite.protocol.ErrorCode;
-import org.eventlite.protocol.ProtocolException;
+import org.eventlite.connector.api.CloseReason;
 
 /**
  * One non-blocking network loop, run as a long-lived {@link Work} on the
@@ -42,6 +41,8 @@ final class IoLoop implements Work {
     private final String name;
     private final Selector selector;
     private final Listener listener;
+    /** The listener's running totals, which this loop's connections count into directly. */
+    final ListenerTotals totals;
     private final ConcurrentLinkedQueue<SocketConnection> arrivals = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<SocketConnection> flushes = new ConcurrentLinkedQueue<>();
     /** Loop thread only: flushes asked for on the loop itself, handled in the same round. */
@@ -72,10 +73,11 @@ final class IoLoop implements Work {
     private volatile long lastRoundNanos = System.nanoTime();
     private volatile Thread thread;
 
-    IoLoop(String name, Listener listener) throws IOException {
+    IoLoop(String name, Listener listener, ListenerTotals totals) throws IOException {
         this.name = name;
         this.selector = Selector.open();
         this.listener = listener;
+        this.totals = totals;
     }
 
     long lastRoundNanos() {
@@ -87,7 +89,7 @@ final class IoLoop implements Work {
         arrivals.add(connection);
         wakeUp();
         if (finished.getCount() == 0 && arrivals.remove(connection)) {
-            connection.closeNow(ErrorCode.SERVER_STOPPING.id());
+            connection.closeNow(CloseReason.SERVER_STOPPING);
         }
     }
 
@@ -160,7 +162,7 @@ final class IoLoop implements Work {
                 connection.registered(connection.channel().register(selector, SelectionKey.OP_READ, connection));
                 connections.add(connection);
             } catch (IOException e) {
-                connection.closeNow("register failed: " + e.getMessage());
+                connection.closeNow(CloseReason.ioFailure("register failed", e));
             }
         }
     }
@@ -189,7 +191,7 @@ final class IoLoop implements Work {
     private void failed(SocketConnection connection, Throwable e) {
         LOG.log(Level.SEVERE, e, () -> "EventLite closes " + connection + " after a failure while serving it");
         try {
-            connection.closeNow(ErrorCode.INTERNAL_ERROR.id() + ": " + e);
+            connection.closeNow(CloseReason.internalError(e));
         } catch (Throwable again) {
             LOG.log(Level.SEVERE, again, () -> "EventLite could not close " + connection);
         }
@@ -256,20 +258,6 @@ final class IoLoop implements Work {
         return true;
     }
 
-    /** Loop thread: bytes read and written, for the listener's running totals. */
-    void countTraffic(long read, long written) {
-        listener.countTraffic(read, written);
-    }
-
-    void decodeFailed(SocketConnection connection, ProtocolException error) {
-        listener.decodeFailed(connection, error);
-    }
-
-    /** The connection dropped a subscriber that fell behind; count and log it. */
-    void slowConsumer(SocketConnection connection, String why) {
-        listener.slowConsumerDisconnected(connection, why);
-    }
-
     /** Loop thread: call {@link SocketConnection#deadlineReached} at {@code deadlineNanos}. */
     void arm(SocketConnection connection, long deadlineNanos) {
         deadlines.arm(connection, deadlineNanos);
@@ -304,7 +292,7 @@ final class IoLoop implements Work {
     private void closeArrivals() {
         SocketConnection connection;
         while ((connection = arrivals.poll()) != null) {
-            connection.closeNow(ErrorCode.SERVER_STOPPING.id());
+            connection.closeNow(CloseReason.SERVER_STOPPING);
         }
     }
 
@@ -312,7 +300,7 @@ final class IoLoop implements Work {
         closeArrivals();
         // No reply is written: a Perl subscriber would try to decode it as an event and die.
         for (SocketConnection connection : new ArrayList<>(connections)) {
-            connection.closeNow(ErrorCode.SERVER_STOPPING.id());
+            connection.closeNow(CloseReason.SERVER_STOPPING);
         }
         try {
             selector.close();

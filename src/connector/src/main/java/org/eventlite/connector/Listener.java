@@ -19,19 +19,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.EventLiteListener;
-import org.eventlite.connector.api.ListenerCounters;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.connector.api.ListenerStatus;
 import org.eventlite.connector.api.TlsSettings;
 import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.MemoryBudget;
-import org.eventlite.protocol.ProtocolException;
 
 /**
  * One endpoint activation: asks the application for its handler, binds the
@@ -47,7 +44,6 @@ final class Listener implements ListenerStatus {
     private static final long OPEN_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(120);
     private static final long OPEN_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long STOP_WAIT_SECONDS = 10;
-    private static final long DECODE_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Pauses after a failed accept (out of descriptors, say), doubling from the first to the last. */
     private static final long ACCEPT_RETRY_FIRST_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long ACCEPT_RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -57,14 +53,8 @@ final class Listener implements ListenerStatus {
     private final WorkManager workManager;
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
-    private final AtomicLong slowConsumers = new AtomicLong();
     private final AtomicLong refusedConnections = new AtomicLong();
-    private final LongAdder bytesRead = new LongAdder();
-    private final LongAdder bytesWritten = new LongAdder();
-    private final LongAdder decodeErrors = new LongAdder();
-    /** When a refused request was last logged, and how many had been refused then. */
-    private final AtomicLong lastDecodeLogNanos = new AtomicLong(System.nanoTime() - DECODE_LOG_INTERVAL_NANOS);
-    private final AtomicLong decodeErrorsLogged = new AtomicLong();
+    private final ListenerTotals totals = new ListenerTotals();
     /** Written by the start Work, read by health checks. */
     private final List<IoLoop> loops = new CopyOnWriteArrayList<>();
     private final AtomicInteger failedLoops = new AtomicInteger();
@@ -78,8 +68,6 @@ final class Listener implements ListenerStatus {
     /** Accept loops running; guarded by {@code this}. */
     private int acceptLoops;
     private volatile ConnectionHandler handler;
-    /** The application's counters, from the handler before the first connection. */
-    private volatile ListenerCounters counters = ListenerCounters.NONE;
     private final BrokerLink brokerLink;
     private volatile ServerSocketChannel server;
     private volatile InetSocketAddress bound;
@@ -108,7 +96,7 @@ final class Listener implements ListenerStatus {
             try {
                 handler = openHandler();
                 if (handler != null) {
-                    counters = handler.counters();
+                    totals.countInto(handler.counters());
                     if (handler.inServerBroker() != null) {
                         brokerLink.attach(handler.inServerBroker());
                     }
@@ -157,7 +145,7 @@ final class Listener implements ListenerStatus {
         outbound = new MemoryBudget("eventlite.budget.outbound-bytes", settings.clientLimits().outboundBudgetBytes());
         try {
             for (int i = 0; i < settings.ioThreads(); i++) {
-                IoLoop loop = new IoLoop("io-" + address.getPort() + "-" + i, this);
+                IoLoop loop = new IoLoop("io-" + address.getPort() + "-" + i, this, totals);
                 loops.add(loop);
                 workManager.scheduleWork(loop, WorkManager.INDEFINITE, null, null);
             }
@@ -371,41 +359,6 @@ final class Listener implements ListenerStatus {
                 new Object[] {loops.stream().filter(IoLoop::running).count(), loops.size()});
     }
 
-    void slowConsumerDisconnected(SocketConnection connection, String why) {
-        slowConsumers.incrementAndGet();
-        counters.slowConsumerDisconnected();
-        LOG.log(Level.WARNING, "EventLite dropped slow subscriber {0}: {1}", new Object[] {connection, why});
-    }
-
-    void countTraffic(long read, long written) {
-        if (read > 0) {
-            bytesRead.add(read);
-            counters.bytesRead(read);
-        }
-        if (written > 0) {
-            bytesWritten.add(written);
-            counters.bytesWritten(written);
-        }
-    }
-
-    /**
-     * Counts a refused request and logs it, at most one line per {@link #DECODE_LOG_INTERVAL_NANOS}
-     * with the number refused since: malformed input is worth seeing in the default log, but a
-     * client sending garbage in a loop must not be able to fill it.
-     */
-    void decodeFailed(SocketConnection connection, ProtocolException error) {
-        decodeErrors.increment();
-        counters.decodeError();
-        long now = System.nanoTime();
-        long last = lastDecodeLogNanos.get();
-        if (now - last >= DECODE_LOG_INTERVAL_NANOS && lastDecodeLogNanos.compareAndSet(last, now)) {
-            long refused = decodeErrors.sum();
-            LOG.log(Level.INFO, "EventLite refused malformed input from {0}: {1} ({2} refused since the last such message)",
-                    new Object[] {connection.remoteAddress(), error.getMessage(), refused - decodeErrorsLogged.getAndSet(refused)});
-        }
-        LOG.log(Level.FINE, "{0}: {1}", new Object[] {connection, error.getMessage()});
-    }
-
     void connectionRefused() {
         refusedConnections.incrementAndGet();
     }
@@ -501,22 +454,22 @@ final class Listener implements ListenerStatus {
 
     @Override
     public long slowConsumerDisconnects() {
-        return slowConsumers.get();
+        return totals.slowConsumers();
     }
 
     @Override
     public long bytesRead() {
-        return bytesRead.sum();
+        return totals.bytesRead();
     }
 
     @Override
     public long bytesWritten() {
-        return bytesWritten.sum();
+        return totals.bytesWritten();
     }
 
     @Override
     public long decodeErrors() {
-        return decodeErrors.sum();
+        return totals.decodeErrors();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eventlite.connector.api.CloseReason;
 import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.Frame;
@@ -62,9 +63,9 @@ final class SocketConnection implements Connection, RequestSink {
     private final AtomicLong aboveSoftLimitSince = new AtomicLong();
 
     /** Set once: what to close with after the queued bytes are written. */
-    private volatile String closeReason;
+    private volatile CloseReason closeReason;
     /** Set once: close at once without writing what is queued. */
-    private volatile String abortReason;
+    private volatile CloseReason abortReason;
     /** An error reply is queued: nothing the client sent after the failed request is executed. */
     private volatile boolean errorReplied;
 
@@ -186,19 +187,19 @@ final class SocketConnection implements Connection, RequestSink {
         Frame reply = Frame.errorReply(reason);
         pendingBytes.addAndGet(reply.length());
         queued.add(reply);
-        closeReason = reason.id();
+        closeReason = CloseReason.errorReply(reason);
         scheduleFlush();
     }
 
     private void abortSlowConsumer(String why) {
         if (abortReason == null) {
-            loop.slowConsumer(this, why);
-            abort(ErrorCode.SLOW_CONSUMER.id() + ": " + why);
+            loop.totals.slowConsumerDisconnected(this, why);
+            abort(CloseReason.slowConsumer(why));
         }
     }
 
     /** Closes without writing what is queued: the peer is not reading, or the listener stops. */
-    void abort(String reason) {
+    void abort(CloseReason reason) {
         if (abortReason == null) {
             abortReason = reason;
             scheduleFlush();
@@ -244,7 +245,7 @@ final class SocketConnection implements Connection, RequestSink {
                     decoder.paused(this);
                     break;
                 }
-                loop.countTraffic(n, 0);
+                loop.totals.traffic(n, 0);
                 readBuffer.flip();
                 // One bulk copy to the heap: the decoder's loops then index an array, not a direct buffer.
                 readBuffer.get(readBytes, 0, n);
@@ -268,7 +269,7 @@ final class SocketConnection implements Connection, RequestSink {
         } catch (TlsTransport.PlainTextPeerException e) {
             close(ErrorCode.TLS_REQUIRED);
         } catch (IOException e) {
-            closeNow("read failed: " + e.getMessage());
+            closeNow(CloseReason.ioFailure("read failed", e));
         }
     }
 
@@ -298,7 +299,7 @@ final class SocketConnection implements Connection, RequestSink {
         decoder.paused(this);
         key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
         if (closeReason == null) {
-            closeReason = "closed by peer";
+            closeReason = CloseReason.PEER_CLOSED;
         }
         scheduleFlush();
     }
@@ -420,7 +421,7 @@ final class SocketConnection implements Connection, RequestSink {
 
     @Override
     public void error(ProtocolException error) {
-        loop.decodeFailed(this, error);
+        loop.totals.decodeFailed(this, error);
         close(error.code());
     }
 
@@ -449,7 +450,7 @@ final class SocketConnection implements Connection, RequestSink {
                 stage(staging, framesBeforeHold > 0 ? framesBeforeHold : Integer.MAX_VALUE);
                 long written = transport.write(staging);
                 pendingBytes.addAndGet(-written);
-                loop.countTraffic(0, written);
+                loop.totals.traffic(0, written);
                 progressed |= written > 0;
                 consume(written);
                 if (staging.hasRemaining()) {
@@ -464,7 +465,7 @@ final class SocketConnection implements Connection, RequestSink {
                 return;
             }
         } catch (IOException e) {
-            closeNow("write failed: " + e.getMessage());
+            closeNow(CloseReason.ioFailure("write failed", e));
             return;
         }
         if (aboveSoftLimitSince.get() != 0 && pendingBytes.get() <= limits.softPendingBytes()) {
@@ -565,7 +566,7 @@ final class SocketConnection implements Connection, RequestSink {
     }
 
     /** Closes the socket and tells the handler, once. */
-    void closeNow(String reason) {
+    void closeNow(CloseReason reason) {
         if (!open.compareAndSet(true, false)) {
             return;
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eventlite.connector.api.ClientLimits;
+import org.eventlite.connector.api.CloseReason;
 import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.Frame;
 import org.eventlite.connector.api.ListenerSettings;
@@ -95,8 +96,9 @@ class SlowConsumerLimitsTest {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            String reason = handler.closed.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            assertTrue(reason != null && reason.contains("soft-pending-bytes"), String.valueOf(reason));
+            CloseReason reason = handler.closed.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            assertTrue(reason != null && reason.kind() == CloseReason.Kind.SLOW_CONSUMER
+                    && reason.detail().contains("soft-pending-bytes"), String.valueOf(reason));
             assertTrue(tookMillis >= 990 && tookMillis < 5000, "dropped after " + tookMillis + " ms");
             assertEquals(1, listener.slowConsumerDisconnects());
         } finally {

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eventlite.connector.api.CloseReason;
 import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.EventLiteListener;
@@ -28,7 +29,7 @@ final class TestContainer {
     /** A handler that admits every publish and records where it listens and why connections closed. */
     abstract static class RecordingHandler implements ConnectionHandler {
         final CountDownLatch listening = new CountDownLatch(1);
-        final BlockingQueue<String> closed = new LinkedBlockingQueue<>();
+        final BlockingQueue<CloseReason> closed = new LinkedBlockingQueue<>();
         private final ListenerSettings settings;
         volatile InetSocketAddress address;
 
@@ -47,7 +48,7 @@ final class TestContainer {
         }
 
         @Override
-        public void onClosed(Connection connection, String reason) {
+        public void onClosed(Connection connection, CloseReason reason) {
             closed.add(reason);
         }
 

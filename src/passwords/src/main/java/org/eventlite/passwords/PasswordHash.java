@@ -1,4 +1,4 @@
-package org.eventlite.protocol;
+package org.eventlite.passwords;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -10,8 +10,9 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * A salted PBKDF2-HMAC-SHA256 password hash in the text form kept in
  * configuration: {@code pbkdf2-sha256:<iterations>:<salt base64>:<hash base64>}.
- * Lives beside the codec because both ends use it: the server checks hashes,
- * the command-line tool ({@code eventlite hash-password}) makes them.
+ * A module of its own because two sides use it and neither should carry the
+ * other: the server checks hashes, the command-line tool
+ * ({@code eventlite hash-password}) makes them.
  */
 public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
 

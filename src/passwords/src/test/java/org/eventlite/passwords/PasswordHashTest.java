@@ -1,4 +1,4 @@
-package org.eventlite.protocol;
+package org.eventlite.passwords;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

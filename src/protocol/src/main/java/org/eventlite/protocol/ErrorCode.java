@@ -40,8 +40,6 @@ public enum ErrorCode {
     IDLE_TIMEOUT("idle-timeout", "no request was completed in time after connecting"),
     TOO_MANY_CONNECTIONS_FROM_ADDRESS("too-many-connections-from-address",
             "this address holds as many connections as allowed"),
-    SERVER_STOPPING("server-stopping", "the server is stopping"),
-    SLOW_CONSUMER("slow-consumer", "the subscriber fell too far behind"),
     TLS_REQUIRED("tls-required", "this port speaks TLS; use a TLS client, or the plain port"),
     INTERNAL_ERROR("internal-error", "the server failed to handle the request; see the server log");
 

@@ -36,6 +36,7 @@ import org.eventlite.cdi.EventLiteConfig;
 import org.eventlite.cdi.EventLiteMetrics;
 import org.eventlite.cdi.broker.Broker.Requester;
 import org.eventlite.cdi.broker.Broker;
+import org.eventlite.connector.api.CloseReason;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.ErrorCode;
@@ -167,7 +168,7 @@ public class EventsResource {
                 EventNames.check(name, settings.decoderLimits());
                 EventNames.checkPattern(name);
             } catch (ProtocolException e) {
-                broker.closed(subscriber, client, e.code().id());
+                broker.closed(subscriber, client, CloseReason.errorReply(e.code()));
                 throw failure(Response.Status.BAD_REQUEST, e.code());
             }
             Broker.Decision decision = broker.maySubscribe(requester, name, credentials, subscriber);
@@ -185,23 +186,23 @@ public class EventsResource {
                 TimeUnit.MILLISECONDS));
     }
 
-    private void ended(SseSubscriber subscriber, String reason) {
+    private void ended(SseSubscriber subscriber, CloseReason reason) {
         ScheduledFuture<?> heartbeat = heartbeats.remove(subscriber.id());
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
-        if (reason.startsWith(ErrorCode.SLOW_CONSUMER.id())) {
+        if (reason.kind() == CloseReason.Kind.SLOW_CONSUMER) {
             metrics.sseSlowConsumers().add(1);
         }
         broker.closed(subscriber, subscriber.address(), reason);
     }
 
     /** Why a stream whose subscription was refused ended, as a TCP connection's would. */
-    private static String closeReason(Broker.Verdict verdict) {
+    private static CloseReason closeReason(Broker.Verdict verdict) {
         return switch (verdict) {
-            case SUBSCRIBER_LIMIT -> ErrorCode.TOO_MANY_SUBSCRIPTIONS.id();
-            case SERVER_LIMIT -> ErrorCode.SERVER_SUBSCRIPTION_LIMIT.id();
-            default -> "permission denied";
+            case SUBSCRIBER_LIMIT -> CloseReason.errorReply(ErrorCode.TOO_MANY_SUBSCRIPTIONS);
+            case SERVER_LIMIT -> CloseReason.errorReply(ErrorCode.SERVER_SUBSCRIPTION_LIMIT);
+            default -> CloseReason.DENIED;
         };
     }
 

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eventlite.connector.api.CloseReason;
 import org.eventlite.connector.api.Delivery;
 import org.eventlite.connector.api.Subscriber;
-import org.eventlite.protocol.ErrorCode;
 
 /**
  * A Server-Sent Events client as a subscriber: one SSE message per broadcast event, its data
@@ -40,7 +40,7 @@ final class SseSubscriber implements Subscriber {
     private final long maxPendingBytes;
     private final Duration writeTimeout;
     /** Told once, with the reason, when the stream ends. */
-    private final BiConsumer<SseSubscriber, String> closed;
+    private final BiConsumer<SseSubscriber, CloseReason> closed;
     /** Events' JSON texts and prepared control events, in order. */
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong pendingBytes = new AtomicLong();
@@ -48,7 +48,7 @@ final class SseSubscriber implements Subscriber {
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     SseSubscriber(InetSocketAddress address, SseEventSink sink, Sse sse, Executor executor, long maxPendingBytes,
-            Duration writeTimeout, BiConsumer<SseSubscriber, String> closed) {
+            Duration writeTimeout, BiConsumer<SseSubscriber, CloseReason> closed) {
         this.address = address;
         this.sink = sink;
         this.sse = sse;
@@ -80,7 +80,7 @@ final class SseSubscriber implements Subscriber {
         int length = delivery.json().length();
         if (pendingBytes.addAndGet(length) > maxPendingBytes) {
             pendingBytes.addAndGet(-length);
-            end(ErrorCode.SLOW_CONSUMER.id() + ": more than " + maxPendingBytes + " bytes pending");
+            end(CloseReason.slowConsumer("more than " + maxPendingBytes + " bytes pending"));
             return false;
         }
         enqueue(new EventText(delivery.text(), length));
@@ -141,12 +141,12 @@ final class SseSubscriber implements Subscriber {
         try {
             sink.send(event).toCompletableFuture().get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            end(ErrorCode.SLOW_CONSUMER.id() + ": no write progress for " + writeTimeout.toMillis() + " ms");
+            end(CloseReason.slowConsumer("no write progress for " + writeTimeout.toMillis() + " ms"));
         } catch (ExecutionException | RuntimeException e) {
-            end("closed by peer");
+            end(CloseReason.PEER_CLOSED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            end("server stopping");
+            end(CloseReason.SERVER_STOPPING);
         }
     }
 
@@ -155,12 +155,12 @@ final class SseSubscriber implements Subscriber {
      * (a slow consumer found in {@link #deliver}), so the close itself, which may wait
      * on the client's socket, runs on the executor.
      */
-    void end(String reason) {
+    void end(CloseReason reason) {
         if (!open.compareAndSet(true, false)) {
             return;
         }
         queue.clear();
-        if (reason.startsWith(ErrorCode.SLOW_CONSUMER.id())) {
+        if (reason.kind() == CloseReason.Kind.SLOW_CONSUMER) {
             LOG.log(Level.WARNING, "EventLite dropped slow SSE subscriber {0}: {1}", new Object[] {this, reason});
         }
         // Unsubscribed first: closing may wait as long as a write to the stalled client blocks

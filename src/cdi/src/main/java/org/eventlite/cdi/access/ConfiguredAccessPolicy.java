@@ -35,15 +35,22 @@ public class ConfiguredAccessPolicy implements EventAccessPolicy {
 
     enum AnonymousAccess { NETWORKS, ALWAYS, NEVER }
 
-    @Inject
-    EventLiteConfig config;
-
-    @Inject
-    UserDirectory directory;
+    private EventLiteConfig config;
+    private UserDirectory directory;
 
     private AnonymousAccess anonymousAccess;
     private List<Network> anonymousNetworks;
     private UserDirectory.Principal anonymous;
+
+    /** For the container's client proxy only. */
+    protected ConfiguredAccessPolicy() {
+    }
+
+    @Inject
+    public ConfiguredAccessPolicy(EventLiteConfig config, UserDirectory directory) {
+        this.config = config;
+        this.directory = directory;
+    }
 
     @PostConstruct
     void read() {

@@ -18,7 +18,9 @@ import org.eventlite.cdi.Unproxied;
  * denied without being decided until the window has passed. This makes
  * guessing passwords slow and keeps a costly decision (an LDAP bind, say) off
  * the hot path for a flood. Bounded: at most {@link #MAX_TRACKED_ADDRESSES}
- * addresses are remembered; past that, expired and then the oldest entries go.
+ * addresses are remembered; past that, expired entries go, then any others (in the
+ * map's order, not by age) until the bound holds: at worst an address's count starts
+ * over early, which a flood of new addresses could also cause by design.
  */
 @ApplicationScoped
 public class FailedAttempts {
@@ -69,10 +71,10 @@ public class FailedAttempts {
 
     private void prune(long now) {
         windows.values().removeIf(window -> expired(window, now));
-        Iterator<Map.Entry<InetAddress, Window>> oldest = windows.entrySet().iterator();
-        while (windows.size() > MAX_TRACKED_ADDRESSES && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
+        Iterator<Map.Entry<InetAddress, Window>> any = windows.entrySet().iterator();
+        while (windows.size() > MAX_TRACKED_ADDRESSES && any.hasNext()) {
+            any.next();
+            any.remove();
         }
     }
 

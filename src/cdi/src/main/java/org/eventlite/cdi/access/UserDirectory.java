@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.eventlite.cdi.ApplicationExecutor;
 import org.eventlite.cdi.EventLiteConfig;
 import org.eventlite.protocol.Credentials;
-import org.eventlite.protocol.PasswordHash;
+import org.eventlite.passwords.PasswordHash;
 
 /**
  * Who a client is and what it may do, from its user name and password.
@@ -44,11 +44,8 @@ public class UserDirectory {
     /** Compared against when the user is unknown, so that unknown and known users take equally long to refuse. */
     private static final PasswordHash DECOY = PasswordHash.create("decoy".toCharArray());
 
-    @Inject
-    EventLiteConfig config;
-
-    @Inject
-    ApplicationExecutor application;
+    private EventLiteConfig config;
+    private ApplicationExecutor application;
 
     private Map<String, ConfiguredUser> users;
     /** Names with {@code eventlite.user.<name>.*} rules, by their lower-case form. */
@@ -57,6 +54,16 @@ public class UserDirectory {
     private PasswordVerifier registry;
     private VerifiedCredentials verified;
     private final RefusalPadding registryTiming = new RefusalPadding();
+
+    /** For the container's client proxy only. */
+    protected UserDirectory() {
+    }
+
+    @Inject
+    public UserDirectory(EventLiteConfig config, ApplicationExecutor application) {
+        this.config = config;
+        this.application = application;
+    }
 
     @PostConstruct
     void read() {

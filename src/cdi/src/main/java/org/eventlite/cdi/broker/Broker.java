@@ -13,6 +13,7 @@ import org.eventlite.cdi.access.Client;
 import org.eventlite.cdi.access.EventAccessPolicy;
 import org.eventlite.cdi.access.EventFilter;
 import org.eventlite.cdi.access.FailedAttempts;
+import org.eventlite.connector.api.CloseReason;
 import org.eventlite.connector.api.Subscriber;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.EventJson;
@@ -154,7 +155,7 @@ public class Broker {
     }
 
     /** The subscriber is gone: its subscriptions go, and observers hear why. */
-    public void closed(Subscriber subscriber, InetSocketAddress address, String reason) {
+    public void closed(Subscriber subscriber, InetSocketAddress address, CloseReason reason) {
         registry.remove(subscriber);
         notifier.clientDisconnected(new ClientDisconnected(subscriber.id(), address, reason));
     }

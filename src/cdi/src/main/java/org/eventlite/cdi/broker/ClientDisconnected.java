@@ -1,7 +1,8 @@
 package org.eventlite.cdi.broker;
 
 import java.net.InetSocketAddress;
+import org.eventlite.connector.api.CloseReason;
 
-/** A TCP connection closed; {@code reason} says why (peer closed, an error id, slow-consumer, ...). */
-public record ClientDisconnected(long connectionId, InetSocketAddress remoteAddress, String reason) {
+/** A TCP connection or SSE stream closed; {@code reason} says why (its kind: peer closed, error reply, slow consumer, ...). */
+public record ClientDisconnected(long connectionId, InetSocketAddress remoteAddress, CloseReason reason) {
 }

@@ -36,22 +36,28 @@ public class ObserverNotifier {
     /** Event bytes waiting for observers at most, so large events cannot pile up either. */
     static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
 
-    @Inject
-    BeanManager ownBeanManager;
-
-    @Inject
-    ApplicationExecutor executor;
-
-    @Inject
-    LocalListeners localListeners;
-
-    @Inject
-    ObservedEvents presence;
+    private BeanManager ownBeanManager;
+    private ApplicationExecutor executor;
+    private LocalListeners localListeners;
+    private ObservedEvents presence;
 
     private volatile SerialExecutor serial;
     /** Whether an observer of EventPublished exists; null until asked. Observers are fixed once the application is deployed. */
     private volatile Boolean publishedObserved;
     private volatile BeanManager webModuleBeanManager;
+
+    /** For the container's client proxy only. */
+    protected ObserverNotifier() {
+    }
+
+    @Inject
+    public ObserverNotifier(BeanManager ownBeanManager, ApplicationExecutor executor, LocalListeners localListeners,
+            ObservedEvents presence) {
+        this.ownBeanManager = ownBeanManager;
+        this.executor = executor;
+        this.localListeners = localListeners;
+        this.presence = presence;
+    }
 
     /** Called by the bridge MDB's web module: fire through its bean manager from now on. */
     void fireThrough(BeanManager beanManager) {

@@ -15,6 +15,7 @@ import org.eventlite.cdi.access.EventAccessPolicy;
 import org.eventlite.cdi.access.FailedAttempts;
 import org.eventlite.cdi.broker.Broker.Requester;
 import org.eventlite.cdi.cluster.ClusterBridge;
+import org.eventlite.connector.api.CloseReason;
 import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.Frame;
@@ -38,35 +39,36 @@ import org.eventlite.protocol.UnsubscribeRequest;
 @ApplicationScoped
 public class RequestRouter implements ConnectionHandler {
 
-    @Inject
-    EventLiteConfig config;
+    private EventLiteConfig config;
+    private EventAccessPolicy policy;
+    private Broker broker;
+    private ObserverNotifier notifier;
+    private ApplicationExecutor executor;
+    private ListenerState state;
+    private FailedAttempts failedAttempts;
+    private EventLiteMetrics metrics;
+    private ClusterBridge cluster;
+    private InServerClients applications;
+
+    /** For the container's client proxy only. */
+    protected RequestRouter() {
+    }
 
     @Inject
-    EventAccessPolicy policy;
-
-    @Inject
-    Broker broker;
-
-    @Inject
-    ObserverNotifier notifier;
-
-    @Inject
-    ApplicationExecutor executor;
-
-    @Inject
-    ListenerState state;
-
-    @Inject
-    FailedAttempts failedAttempts;
-
-    @Inject
-    EventLiteMetrics metrics;
-
-    @Inject
-    ClusterBridge cluster;
-
-    @Inject
-    InServerClients applications;
+    public RequestRouter(EventLiteConfig config, EventAccessPolicy policy, Broker broker, ObserverNotifier notifier,
+            ApplicationExecutor executor, ListenerState state, FailedAttempts failedAttempts,
+            EventLiteMetrics metrics, ClusterBridge cluster, InServerClients applications) {
+        this.config = config;
+        this.policy = policy;
+        this.broker = broker;
+        this.notifier = notifier;
+        this.executor = executor;
+        this.state = state;
+        this.failedAttempts = failedAttempts;
+        this.metrics = metrics;
+        this.cluster = cluster;
+        this.applications = applications;
+    }
 
     /**
      * Called by the bridge MDB on an application thread: creates every bean
@@ -166,7 +168,7 @@ public class RequestRouter implements ConnectionHandler {
     }
 
     @Override
-    public void onClosed(Connection connection, String reason) {
+    public void onClosed(Connection connection, CloseReason reason) {
         broker.closed(connection, connection.remoteAddress(), reason);
     }
 

@@ -23,10 +23,8 @@ import org.junit.jupiter.api.Test;
 class ConfiguredAccessPolicyTest {
 
     private static ConfiguredAccessPolicy policy(Map<String, String> settings) {
-        UserDirectory directory = UserDirectoryTest.directory(settings);
-        ConfiguredAccessPolicy policy = new ConfiguredAccessPolicy();
-        policy.config = directory.config;
-        policy.directory = directory;
+        EventLiteConfig config = EventLiteConfig.of(new MapConfig(settings));
+        ConfiguredAccessPolicy policy = new ConfiguredAccessPolicy(config, UserDirectoryTest.directory(config));
         policy.read();
         return policy;
     }

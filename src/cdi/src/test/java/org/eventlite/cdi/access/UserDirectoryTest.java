@@ -11,17 +11,20 @@ import java.util.Map;
 import org.eventlite.cdi.EventLiteConfig;
 import org.eventlite.cdi.MapConfig;
 import org.eventlite.protocol.Credentials;
-import org.eventlite.protocol.PasswordHash;
+import org.eventlite.passwords.PasswordHash;
 import org.junit.jupiter.api.Test;
 
 class UserDirectoryTest {
 
-    static UserDirectory directory(Map<String, String> settings) {
-        EventLiteConfig config = EventLiteConfig.of(new MapConfig(settings));
-        UserDirectory directory = new UserDirectory();
-        directory.config = config;
+    static UserDirectory directory(EventLiteConfig config) {
+        // No executor: only eventlite.identity-store=server, which needs Liberty, uses it.
+        UserDirectory directory = new UserDirectory(config, null);
         directory.read();
         return directory;
+    }
+
+    static UserDirectory directory(Map<String, String> settings) {
+        return directory(EventLiteConfig.of(new MapConfig(settings)));
     }
 
     private static Map<String, String> carol() {

@@ -28,16 +28,17 @@ public class RequestRouterTest {
         return router(policy, config, registry);
     }
 
-    /** A router over a real broker, registry, throttle and metrics; only CDI itself is absent. */
+    /**
+     * A router over a real broker, registry, throttle and metrics; only CDI itself is absent, and
+     * what the request path does not touch: bean managers and executors (no observers here), the
+     * listener's state, the cluster link and applications' clients.
+     */
     public static RequestRouter router(EventAccessPolicy policy, EventLiteConfig config, SubscriptionRegistry registry) {
         FailedAttempts failedAttempts = new FailedAttempts(config);
-        ObserverNotifier notifier = new ObserverNotifier();
-        notifier.presence = new ObservedEvents();
-        notifier.localListeners = new LocalListeners();
-        RequestRouter router = new RequestRouter();
-        router.broker = new Broker(config, policy, registry, new Broadcaster(), notifier, failedAttempts,
-                new EventLiteMetrics());
-        return router;
+        EventLiteMetrics metrics = new EventLiteMetrics();
+        ObserverNotifier notifier = new ObserverNotifier(null, null, new LocalListeners(), new ObservedEvents());
+        Broker broker = new Broker(config, policy, registry, new Broadcaster(), notifier, failedAttempts, metrics);
+        return new RequestRouter(config, policy, broker, notifier, null, null, failedAttempts, metrics, null, null);
     }
 
     private static final class ThrowingPolicy implements EventAccessPolicy {

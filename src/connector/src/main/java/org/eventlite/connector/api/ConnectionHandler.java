@@ -54,7 +54,7 @@ public interface ConnectionHandler {
     }
 
     /** The connection has closed, for whatever reason; called once per connection. */
-    void onClosed(Connection connection, String reason);
+    void onClosed(Connection connection, CloseReason reason);
 
     /** The listener has bound its address and accepts connections. */
     void onListening(InetSocketAddress address);

@@ -36,9 +36,8 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
     public static final Duration DEFAULT_BARE_SUBSCRIBE_PAUSE = Duration.ofMillis(50);
     /**
      * Half the cores: a loop's writes also run the kernel's TCP work for them on its core, and
-     * every event a loop hands to another costs a wake-up. On 2 cores one loop used 15-30% less
-     * I/O-thread CPU than two in the 5,000 events/s and 4-publisher scenarios, with a shorter
-     * latency tail and throughput within the runs' spread (docs/performance.md, item 12).
+     * every event a loop hands to another costs a wake-up (docs/performance.md, item 12, has the
+     * measurements behind it).
      */
     public static final int DEFAULT_IO_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
@@ -47,9 +46,9 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /**
-     * Recording into the metrics timer (a concurrent HDR histogram) cost more Java time on the I/O
-     * threads than decoding and writing at 5,000 events/s to 10 subscribers, where every batch is one
-     * frame; one in 16 still gives thousands of samples a second under load.
+     * Recording every write batch into the metrics timer (a concurrent HDR histogram) would cost
+     * the I/O threads more than decoding and writing small events (docs/performance.md); one
+     * batch in 16 still gives thousands of samples a second under load.
      */
     public static final int DEFAULT_LATENCY_SAMPLE_EVERY = 16;
 
