@@ -3,13 +3,17 @@
 # carries from one to the other, whether a pipelined burst arrives complete, the latency across
 # servers beside the local one, and how long each server takes to stop right after a burst.
 #
-#   scripts/cluster-benchmark.sh [RESULTS_FILE]     # default target/cluster-benchmark-results.md
+#   scripts/cluster-benchmark.sh [--artemis] [RESULTS_FILE]   # default target/cluster-benchmark-results.md
 #
 # Uses the integration tests' cluster servers (mvn package builds them with free ports): node A
 # hosts Liberty's messaging engine, node B reaches it; publishers connect to A, subscribers to B.
+# With --artemis both link through an ActiveMQ Artemis broker instead, which the script creates
+# and starts from the distribution the build unpacked (it/target/artemis), as ArtemisClusterIT does.
 # Not part of CI: it takes a few minutes and wants a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+artemis=false
+if [ "${1:-}" = --artemis ]; then artemis=true; shift; fi
 results=${1:-target/cluster-benchmark-results.md}
 mkdir -p "$(dirname "$results")"
 bench=src/tools/bin/eventlite-tools
@@ -23,11 +27,33 @@ a_http=$(setting eventlite-node-a default.http.port)
 b_port=$(setting eventlite-node-b eventlite.port)
 b_http=$(setting eventlite-node-b default.http.port)
 
+drop_in=configDropins/overrides/zz-artemis-benchmark.xml
 stop_all() {
   $wlp/bin/server stop eventlite-node-b >/dev/null 2>&1 || true
   $wlp/bin/server stop eventlite-node-a >/dev/null 2>&1 || true
+  rm -f "$servers/eventlite-node-a/$drop_in" "$servers/eventlite-node-b/$drop_in"
+  [ -n "${broker_pid:-}" ] && kill "$broker_pid" 2>/dev/null || true
 }
 trap stop_all EXIT
+link="Liberty's messaging engine on node A"
+if $artemis; then
+  home=$(ls -d it/target/artemis/apache-artemis-* | head -n 1)
+  instance=target/artemis-benchmark
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  rm -rf "$instance"
+  # The user and password the nodes sign in with (node-settings.xml, member.xml).
+  "$home/bin/artemis" create "$instance" --silent --name benchmark --host 127.0.0.1 --default-port "$port" \
+      --user eventlite-member --password "$(setting eventlite-node-a eventlite.cluster.password)" --require-login \
+      --no-web --no-autotune --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor >/dev/null
+  "$instance/bin/artemis" run >target/artemis-benchmark.log 2>&1 &
+  broker_pid=$!
+  for _ in $(seq 1 60); do grep -q AMQ221007 target/artemis-benchmark.log && break; sleep 1; done
+  for node in eventlite-node-a eventlite-node-b; do
+    printf '<server>\n  <variable name="eventlite.cluster.artemis-url" value="tcp://127.0.0.1:%s"/>\n</server>\n' "$port" \
+        >"$servers/$node/$drop_in"
+  done
+  link="ActiveMQ Artemis $(basename "$home" | sed 's/apache-artemis-//'), one broker on this machine"
+fi
 ready() { curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null; }
 await_ready() {
   for _ in $(seq 1 120); do ready "$1" && return 0; sleep 1; done
@@ -56,7 +82,7 @@ run --server "127.0.0.1:$a_port" --subscribe-server "127.0.0.1:$b_port" --events
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
   echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
-  echo "- link: Liberty's messaging engine on node A; publishers on A, subscribers on B"
+  echo "- link: $link; publishers on A, subscribers on B"
   echo
   echo "| run | deliveries/s | events/s | complete | output |"
   echo "|---|---|---|---|---|"

@@ -26,7 +26,7 @@ class ClusterIT {
     private static final int EVENTS = 1000;
 
     /** The cluster check of a node's readiness, polled until {@code condition} holds or the deadline passes. */
-    private static JsonObject awaitCluster(int httpPort, Predicate<JsonObject> condition, Duration deadline)
+    static JsonObject awaitCluster(int httpPort, Predicate<JsonObject> condition, Duration deadline)
             throws Exception {
         JsonObject check = Waits.until(deadline, Duration.ofMillis(200), () -> {
             try {
@@ -41,7 +41,7 @@ class ClusterIT {
         return check;
     }
 
-    private static boolean up(JsonObject check) {
+    static boolean up(JsonObject check) {
         return check.getString("status").equals("UP");
     }
 
@@ -55,7 +55,7 @@ class ClusterIT {
      * the other server and one on the same server each receive every event once, in order, then
      * the last: a duplicate would arrive before it.
      */
-    private static void broadcastsAcross(int publishPort, int remotePort, String event) throws Exception {
+    static void broadcastsAcross(int publishPort, int remotePort, String event) throws Exception {
         try (RawClient remote = RawClient.connect(remotePort); RawClient local = RawClient.connect(publishPort);
                 RawClient publisher = RawClient.connect(publishPort)) {
             assertEquals("ok", remote.subscribe(event, TestServer.ANONYMOUS));

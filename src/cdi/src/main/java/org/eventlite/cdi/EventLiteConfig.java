@@ -69,6 +69,10 @@ public class EventLiteConfig {
     static final String CLUSTER_BATCH_MAX_BYTES = "eventlite.cluster.batch-max-bytes";
     static final String CLUSTER_BATCH_LINGER = "eventlite.cluster.batch-linger";
     static final String CLUSTER_READY_WHILE_LINK_DOWN = "eventlite.cluster.ready-while-link-down";
+    static final String CLUSTER_ARTEMIS_URL = "eventlite.cluster.artemis-url";
+    static final String CLUSTER_ARTEMIS_ADDRESS = "eventlite.cluster.artemis-address";
+    static final String CLUSTER_USER = "eventlite.cluster.user";
+    static final String CLUSTER_PASSWORD = "eventlite.cluster.password";
 
     static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
     /** Under 1 KiB each for 255-byte names and patterns (docs/security.md): under 100 MB at the limit. */
@@ -102,6 +106,9 @@ public class EventLiteConfig {
     private String clusterNode;
     private String clusterConnectionFactory;
     private String clusterTopic;
+    private Optional<String> clusterArtemisUrl;
+    private String clusterArtemisAddress;
+    private String clusterUser;
     private int clusterMaxPendingEvents;
     private Duration clusterRetryInterval;
     private long clusterMaxPendingBytes;
@@ -225,6 +232,9 @@ public class EventLiteConfig {
         clusterNode = string(CLUSTER_NODE).orElseGet(() -> defaultNodeName(string("eventlite.port").orElse("34343")));
         clusterConnectionFactory = string(CLUSTER_CONNECTION_FACTORY).orElse("jms/eventlite/cluster");
         clusterTopic = string(CLUSTER_TOPIC).orElse("jms/eventlite/events");
+        clusterArtemisUrl = string(CLUSTER_ARTEMIS_URL);
+        clusterArtemisAddress = string(CLUSTER_ARTEMIS_ADDRESS).orElse("eventlite.events");
+        clusterUser = string(CLUSTER_USER).orElse("eventlite-member");
         clusterMaxPendingEvents = atLeastOne(CLUSTER_MAX_PENDING, integer(CLUSTER_MAX_PENDING, 100_000));
         clusterMaxPendingBytes = longValue(CLUSTER_MAX_PENDING_BYTES, 64L * 1024 * 1024);
         if (clusterMaxPendingBytes < 1) {
@@ -262,6 +272,25 @@ public class EventLiteConfig {
 
     public String clusterTopic() {
         return clusterTopic;
+    }
+
+    /** An Artemis connection URL: the link then connects to Artemis itself instead of looking up JNDI resources. */
+    public Optional<String> clusterArtemisUrl() {
+        return clusterArtemisUrl;
+    }
+
+    /** The Artemis address (a multicast topic) events cross on. */
+    public String clusterArtemisAddress() {
+        return clusterArtemisAddress;
+    }
+
+    public String clusterUser() {
+        return clusterUser;
+    }
+
+    /** Read when needed and never kept, so that it appears in no object a heap dump or a log might show. */
+    public Optional<String> clusterPassword() {
+        return string(CLUSTER_PASSWORD);
     }
 
     public int clusterMaxPendingEvents() {

@@ -31,6 +31,7 @@ public class ClusterLinkCheck implements HealthCheck {
                 .withData("readyWhileLinkDown", cluster.readyWhileLinkDown())
                 .withData("server", String.valueOf(cluster.node()))
                 .withData("link", cluster.state())
+                .withData("through", cluster.through())
                 .withData("forwarded", cluster.forwarded())
                 .withData("received", cluster.received())
                 .withData("notForwarded", cluster.dropped())

@@ -91,14 +91,21 @@ public class ClusterBridge implements Subscriber {
         node = config.clusterNode();
         outgoing = new ArrayBlockingQueue<>(config.clusterMaxPendingEvents());
         running = true;
-        LOG.log(Level.INFO, "EventLite cluster link: this server is {0}, topic {1}",
-                new Object[] {node, config.clusterTopic()});
+        LOG.log(Level.INFO, "EventLite cluster link: this server is {0}, through {1}",
+                new Object[] {node, through()});
         // JmsLink is the only class that touches Jakarta Messaging types: servers without a
         // messaging feature never load it, and this bean still deploys there.
         JmsLink link = new JmsLink(this);
         executor.execute(longRunning(link::send, "eventlite-cluster-sender"));
         executor.execute(longRunning(link::receive, "eventlite-cluster-receiver"));
         registry.subscribe(ObservedEvents.EVERY_EVENT, this, EventFilter.ALL);
+    }
+
+    /** What the link exchanges events through: an Artemis URL and address, or a topic in JNDI. */
+    public String through() {
+        return config.clusterArtemisUrl()
+                .map(url -> "Artemis at " + url + ", address " + config.clusterArtemisAddress())
+                .orElse("the topic " + config.clusterTopic() + " (JNDI)");
     }
 
     @PreDestroy
@@ -192,7 +199,7 @@ public class ClusterBridge implements Subscriber {
     void linkChanged() {
         if (up()) {
             LOG.log(Level.INFO, "EventLite cluster link up: server {0} exchanges events through {1}",
-                    new Object[] {node, config.clusterTopic()});
+                    new Object[] {node, through()});
         }
     }
 

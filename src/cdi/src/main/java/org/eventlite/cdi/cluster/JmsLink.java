@@ -13,9 +13,9 @@ import jakarta.jms.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eventlite.api.EventOrigin;
 import org.eventlite.protocol.DecoderLimits;
@@ -42,34 +42,41 @@ final class JmsLink {
     private record Resources(ConnectionFactory factory, Topic topic) {
     }
 
+    private final LinkResources resources;
+    /** The sender and the receiver. */
+    private final AtomicInteger threadsRunning = new AtomicInteger(2);
+
     JmsLink(ClusterBridge bridge) {
         this.bridge = bridge;
+        this.resources = LinkResources.of(bridge.config);
     }
 
     /** @return null, after noting why and waiting, while they are not in JNDI */
     private Resources lookUp() {
         try {
-            return new Resources(factory(), topic());
+            return new Resources(resources.factory(), resources.topic());
         } catch (NamingException e) {
-            bridge.down(missing(e));
+            bridge.down("not in JNDI (yet?): " + e.getMessage() + "; see liberty/cluster/*.xml");
             return null;
         }
     }
 
-    /** Looked up on each attempt: the messaging resources may start after the application. */
-    private ConnectionFactory factory() throws NamingException {
-        return InitialContext.doLookup(bridge.config.clusterConnectionFactory());
-    }
-
-    private Topic topic() throws NamingException {
-        return InitialContext.doLookup(bridge.config.clusterTopic());
-    }
-
-    private static String missing(NamingException e) {
-        return "not in JNDI (yet?): " + e.getMessage() + "; see liberty/cluster/*.xml";
+    /** Each of the two threads on its way out: the last one releases the resources. */
+    private void threadEnded() {
+        if (threadsRunning.decrementAndGet() == 0) {
+            resources.close();
+        }
     }
 
     void send() {
+        try {
+            sendWhileRunning();
+        } finally {
+            threadEnded();
+        }
+    }
+
+    private void sendWhileRunning() {
         while (bridge.running) {
             Resources resources = lookUp();
             if (resources == null) {
@@ -162,6 +169,14 @@ final class JmsLink {
     }
 
     void receive() {
+        try {
+            receiveWhileRunning();
+        } finally {
+            threadEnded();
+        }
+    }
+
+    private void receiveWhileRunning() {
         while (bridge.running) {
             Resources resources = lookUp();
             if (resources == null) {

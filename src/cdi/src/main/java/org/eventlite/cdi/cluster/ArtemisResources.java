@@ -1,0 +1,51 @@
+package org.eventlite.cdi.cluster;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Topic;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.eventlite.cdi.EventLiteConfig;
+
+/**
+ * An Artemis broker, or a live/backup pair, reached with the Artemis client itself: the URL
+ * names the brokers and the client's fail-over ({@code (tcp://a:61616,tcp://b:61616)?ha=true
+ * &reconnectAttempts=5}), and the link signs in as {@code eventlite.cluster.user} with
+ * {@code eventlite.cluster.password}. One factory for the link's life: it holds the client's
+ * view of the brokers, which fail-over uses.
+ */
+final class ArtemisResources implements LinkResources {
+
+    private final EventLiteConfig config;
+    private ActiveMQConnectionFactory factory;
+
+    ArtemisResources(EventLiteConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public synchronized ConnectionFactory factory() {
+        if (factory == null) {
+            factory = new ActiveMQConnectionFactory(config.clusterArtemisUrl().orElseThrow(), config.clusterUser(),
+                    config.clusterPassword().orElse(null));
+        }
+        return factory;
+    }
+
+    @Override
+    public Topic topic() {
+        return ActiveMQJMSClient.createTopic(config.clusterArtemisAddress());
+    }
+
+    @Override
+    public String describe() {
+        return "Artemis at " + config.clusterArtemisUrl().orElseThrow() + ", address " + config.clusterArtemisAddress();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (factory != null) {
+            factory.close();
+            factory = null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.eventlite.cdi.cluster;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Topic;
+import javax.naming.NamingException;
+import org.eventlite.cdi.EventLiteConfig;
+
+/**
+ * Where the cluster link's connection factory and topic come from: JNDI, where a provider's
+ * resource adapter or Liberty's engine (liberty/cluster/*.xml) puts them, or an Artemis broker
+ * (or live/backup pair) the link connects to itself ({@code eventlite.cluster.artemis-url}).
+ */
+interface LinkResources extends AutoCloseable {
+
+    static LinkResources of(EventLiteConfig config) {
+        return config.clusterArtemisUrl().isPresent() ? new ArtemisResources(config) : new JndiResources(config);
+    }
+
+    /** Asked on each connection attempt: the resources may come up after the application. */
+    ConnectionFactory factory() throws NamingException;
+
+    Topic topic() throws NamingException;
+
+    /** What a reason for the link being down should name. */
+    String describe();
+
+    /** Releases what the link no longer needs once it has stopped. */
+    @Override
+    void close();
+}
