@@ -72,6 +72,12 @@ $wlp/bin/server start eventlite-node-b >/dev/null
 await_ready "$b_http"
 
 figure() { sed -n "s|.*$1=\([0-9.]*\).*|\1|p" <<<"$2"; }
+# The link's running totals from a node's readiness data: forwarded, not forwarded, received.
+link_totals() {
+  curl -s "http://127.0.0.1:$1/health/ready" | python3 -c 'import json,sys
+d=[c for c in json.load(sys.stdin)["checks"] if c["name"]=="eventlite-cluster"][0]["data"]
+print("forwarded %s, not forwarded %s, received %s" % (d.get("forwarded"), d.get("notForwarded"), d.get("received")))'
+}
 run() { "$bench" bench --timeout-seconds 120 "$@" 2>&1 | tail -n 1; }
 # A short run of each shape first, unmeasured, so that both servers' JITs have seen the work.
 run --server "127.0.0.1:$a_port" --subscribe-server "127.0.0.1:$b_port" --events 50000 --size 100 --subscribers 10 >/dev/null || true
@@ -84,14 +90,14 @@ run --server "127.0.0.1:$a_port" --subscribe-server "127.0.0.1:$b_port" --events
   echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
   echo "- link: $link; publishers on A, subscribers on B"
   echo
-  echo "| run | deliveries/s | events/s | complete | output |"
-  echo "|---|---|---|---|---|"
+  echo "| run | deliveries/s | events/s | complete | link totals after it: A; B | output |"
+  echo "|---|---|---|---|---|---|"
   for shape in generator stream; do
     for subscribers in 1 10; do
       out=$(run --server "127.0.0.1:$a_port" --subscribe-server "127.0.0.1:$b_port" --events 200000 --size 100 \
             --subscribers "$subscribers" --client-shape "$shape") || true
       complete=$([ "$(figure deliveries "$out")" = "$((200000 * subscribers))" ] && echo yes || echo NO)
-      echo "| 200,000 x 100 B, $shape shape, $subscribers subscriber(s) on B | $(figure 'deliveries/s' "$out") | $(figure 'events/s' "$out") | $complete | \`$out\` |"
+      echo "| 200,000 x 100 B, $shape shape, $subscribers subscriber(s) on B | $(figure 'deliveries/s' "$out") | $(figure 'events/s' "$out") | $complete | $(link_totals "$a_http"); $(link_totals "$b_http") | \`$out\` |"
     done
   done
   echo

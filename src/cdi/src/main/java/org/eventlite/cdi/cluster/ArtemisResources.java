@@ -15,6 +15,9 @@ import org.eventlite.cdi.EventLiteConfig;
  */
 final class ArtemisResources implements LinkResources {
 
+    /** Room for the batch's framing and the message's properties and headers. */
+    private static final int LARGEST_BATCH_OVERHEAD = 64 * 1024;
+
     private final EventLiteConfig config;
     private ActiveMQConnectionFactory factory;
 
@@ -27,6 +30,12 @@ final class ArtemisResources implements LinkResources {
         if (factory == null) {
             factory = new ActiveMQConnectionFactory(config.clusterArtemisUrl().orElseThrow(), config.clusterUser(),
                     config.clusterPassword().orElse(null));
+            // A full batch must travel as an ordinary message: past minLargeMessageSize (100 KiB by
+            // default) Artemis streams a message in chunks and keeps it in a file on the broker.
+            int batchWithHeaders = config.clusterBatchMaxBytes() + LARGEST_BATCH_OVERHEAD;
+            if (factory.getMinLargeMessageSize() < batchWithHeaders) {
+                factory.setMinLargeMessageSize(batchWithHeaders);
+            }
         }
         return factory;
     }
