@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cluster link over ActiveMQ Artemis, a live/backup pair on a shared store that this test
- * creates and starts from the distribution the build unpacked (brokers sign in their members as
- * node-settings.xml's user and password). Nodes A and B switch their link from Liberty's engine to
+ * creates and starts from the distribution the build unpacked. The brokers speak TLS only, with
+ * the build's test certificate, and sign in their members as node-settings.xml's user and
+ * password (a member with a wrong one is refused). Nodes A and B switch their link from Liberty's engine to
  * Artemis with a configuration drop-in ({@code eventlite.cluster.artemis-url}, both brokers in the
  * URL, fail-over on), exchange events, and keep exchanging them after the live broker is killed:
  * what is lost during the switch is counted and reported, order holds and nothing arrives twice.
@@ -47,6 +48,8 @@ class ArtemisClusterIT {
     private static final String USER = "eventlite-member";
     private static final String PASSWORD = "it-cluster-Secret-1";
     private static final String DROP_IN = "zz-artemis-it.xml";
+    /** The "blocked" test server: a member whose cluster password is a wrong guess (it-blocked/intruder-member.xml). */
+    private static final File INTRUDER = new File(System.getProperty("blocked.server.dir", "target/liberty/wlp/usr/servers/eventlite-it-blocked"));
 
     private static Process live;
     private static Process backup;
@@ -57,18 +60,25 @@ class ArtemisClusterIT {
         int backupPort = freePort();
         Path shared = INSTANCES.resolve("shared");
         deleteRecursively(INSTANCES);
+        Path keys = Files.copy(TestTls.KEYSTORE, INSTANCES.resolve("broker.p12"));
+        Path trust = Files.copy(TestTls.TRUSTSTORE, INSTANCES.resolve("trust.p12"));
         create("live", livePort, backupPort, shared);
         create("backup", backupPort, livePort, shared, "--backup");
+        for (String name : new String[] {"live", "backup"}) {
+            tlsOnly(INSTANCES.resolve(name + "/etc/broker.xml"), keys, trust);
+        }
         live = run("live");
         awaitLog("live", "AMQ221007");   // Server is now active
         backup = run("backup");
         awaitLog("backup", "AMQ221031"); // backup announced
         String url = "(tcp://127.0.0.1:" + livePort + ",tcp://127.0.0.1:" + backupPort + ")"
-                + "?ha=true&amp;reconnectAttempts=30&amp;retryInterval=200";
+                + "?ha=true&amp;reconnectAttempts=30&amp;retryInterval=200&amp;sslEnabled=true&amp;trustStorePath="
+                + trust + "&amp;trustStorePassword=" + TestTls.TRUSTSTORE_PASSWORD;
+        String artemis = "<server>\n  <variable name=\"eventlite.cluster.artemis-url\" value=\"" + url + "\"/>\n</server>\n";
         for (String node : NODES) {
-            Files.writeString(dropIn(node), "<server>\n  <variable name=\"eventlite.cluster.artemis-url\" value=\""
-                    + url + "\"/>\n</server>\n");
+            Files.writeString(dropIn(node), artemis);
         }
+        Files.writeString(intruderDropIn(), artemis);
         awaitThroughArtemis(A_HTTP);
         awaitThroughArtemis(B_HTTP);
     }
@@ -78,6 +88,7 @@ class ArtemisClusterIT {
         for (String node : NODES) {
             Files.deleteIfExists(dropIn(node));
         }
+        Files.deleteIfExists(intruderDropIn());
         for (Process broker : new Process[] {live, backup}) {
             if (broker != null) {
                 broker.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -165,6 +176,23 @@ class ArtemisClusterIT {
                 && check.getJsonObject("data").getString("through", "").startsWith("Artemis"), Duration.ofSeconds(120));
     }
 
+    /**
+     * Artemis asks who connects: the intruder's link, with the right user name and a wrong
+     * password, is refused, and its readiness data says so.
+     */
+    @Test
+    void artemisRefusesAMemberWithAWrongPassword() throws Exception {
+        JsonObject intruder = ClusterIT.awaitCluster(TestServer.BLOCKED_HTTP_PORT, check -> {
+            JsonObject data = check.getJsonObject("data");
+            return data.getString("through", "").startsWith("Artemis") && data.getString("link", "").contains("AMQ229031");
+        }, Duration.ofSeconds(120));
+        assertEquals(0, intruder.getJsonObject("data").getJsonNumber("received").longValue());
+    }
+
+    private static Path intruderDropIn() {
+        return new File(INTRUDER, "configDropins/overrides/" + DROP_IN).toPath();
+    }
+
     private static Path dropIn(String node) {
         return new File(SERVERS, node + "/configDropins/overrides/" + DROP_IN).toPath();
     }
@@ -182,6 +210,20 @@ class ArtemisClusterIT {
                 .redirectOutput(INSTANCES.resolve(name + "-create.log").toFile()).start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "artemis create " + name + " did not finish");
         assertEquals(0, process.exitValue(), Files.readString(INSTANCES.resolve(name + "-create.log")));
+    }
+
+    /**
+     * The broker's acceptor speaks TLS with the test certificate, and the connectors it announces
+     * to clients and to its partner say so: nothing on the brokers' ports is plain text.
+     */
+    private static void tlsOnly(Path brokerXml, Path keys, Path trust) throws IOException {
+        String xml = Files.readString(brokerXml);
+        String trusted = "sslEnabled=true;trustStorePath=" + trust + ";trustStorePassword=" + TestTls.TRUSTSTORE_PASSWORD;
+        String tls = xml.replaceAll("(<acceptor name=\"artemis\">tcp://[^?<]+)\\?",
+                        "$1?sslEnabled=true;keyStorePath=" + keys + ";keyStorePassword=" + TestTls.TRUSTSTORE_PASSWORD + ";")
+                .replaceAll("(<connector name ?= ?\"[^\"]+\">tcp://[^<?]+)</connector>", "$1?" + trusted + "</connector>");
+        assertTrue(tls.contains("keyStorePath=") && tls.contains("trustStorePath="), "broker.xml was not made TLS-only");
+        Files.writeString(brokerXml, tls);
     }
 
     private static Process run(String name) throws IOException {
