@@ -126,14 +126,9 @@ class ClusterIT {
         broadcastsAcross(B_PORT, A_PORT, "cluster.after-restart");
     }
 
-    /** {@code server stop|start} of node A with the build's Liberty. */
+    /** {@code server stop|start} of node A. */
     private static void liberty(String action) throws Exception {
-        File wlp = new File(System.getProperty("wlp.dir", "target/liberty/wlp"));
-        Process process = new ProcessBuilder(new File(wlp, "bin/server").getPath(), action,
-                System.getProperty("node.a.server", "eventlite-node-a"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "server " + action + " did not finish");
-        assertEquals(0, process.exitValue(), "server " + action + " failed");
+        LibertyCommand.run(action, System.getProperty("node.a.server", "eventlite-node-a"));
     }
 
     /**

@@ -30,7 +30,7 @@ import org.eventlite.api.EventDispatcher;
 import org.eventlite.api.EventOrigin;
 import org.eventlite.api.EventPublished;
 import org.eventlite.api.EventSubscription;
-import org.eventlite.cdi.ListenerState;
+import org.eventlite.cdi.ListenerLifecycle;
 import org.eventlite.cdi.broker.ClientDisconnected;
 import org.eventlite.cdi.broker.ClientSubscribed;
 import org.eventlite.cdi.broker.RequestDenied;
@@ -65,7 +65,7 @@ class InContainerIT {
     int port;
 
     @Inject
-    ListenerState listener;
+    ListenerLifecycle listener;
 
     @Inject
     ClusterBridge cluster;

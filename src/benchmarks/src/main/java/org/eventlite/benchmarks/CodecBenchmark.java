@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.DecoderLimits;
 import org.eventlite.protocol.EventJson;
-import org.eventlite.protocol.Frames;
+import org.eventlite.protocol.FrameCodec;
 import org.eventlite.protocol.ProtocolException;
 import org.eventlite.protocol.PublishRequest;
 import org.eventlite.protocol.Request;
@@ -85,13 +85,13 @@ public class CodecBenchmark {
     @Benchmark
     public byte[] decodePublishToFrame() {
         decoder.feed(request.duplicate(), sink);
-        return Frames.encode(((PublishRequest) sink.last).json());
+        return FrameCodec.encode(((PublishRequest) sink.last).json());
     }
 
     /** Encoding a frame from JSON, as for events that in-server applications publish. */
     @Benchmark
     public byte[] encodeFrame() {
-        return Frames.encode(event);
+        return FrameCodec.encode(event);
     }
 
     @Benchmark

@@ -5,12 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eventlite.cdi.access.Network;
 import org.eventlite.cdi.access.UserDirectory;
 import org.eventlite.connector.api.ClientLimits;
 import org.eventlite.connector.api.ListenerSettings;
+import org.eventlite.connector.api.TlsSettings;
 import org.eventlite.protocol.DecoderLimits;
 
 /**
@@ -119,6 +124,42 @@ public class EventLiteConfig {
     private Duration activationTimeout;
     private String host;
 
+    /**
+     * The setting behind each component of the connector's settings records, which check their
+     * values in their own terms: a refusal names the setting the user wrote.
+     */
+    private static final Map<String, String> SETTING_OF_COMPONENT = Map.ofEntries(
+            Map.entry("maxRequestLineBytes", MAX_REQUEST_LINE_BYTES),
+            Map.entry("maxEventBytes", MAX_EVENT_BYTES),
+            Map.entry("maxEventNameBytes", MAX_EVENT_NAME_BYTES),
+            Map.entry("maxEventNameTokens", MAX_EVENT_NAME_TOKENS),
+            Map.entry("softPendingBytes", SOFT_PENDING_BYTES),
+            Map.entry("softPendingTime", SOFT_PENDING_TIME),
+            Map.entry("requestBodyBudgetBytes", REQUEST_BODY_BUDGET),
+            Map.entry("outboundBudgetBytes", OUTBOUND_BUDGET),
+            Map.entry("firstRequestTimeout", FIRST_REQUEST_TIMEOUT),
+            Map.entry("maxConnectionsPerAddress", MAX_CONNECTIONS_PER_ADDRESS),
+            Map.entry("lineGracePeriod", LINE_GRACE_PERIOD),
+            Map.entry("bareSubscribePause", BARE_SUBSCRIBE_PAUSE),
+            Map.entry("ioThreads", IO_THREADS),
+            Map.entry("latencySampleEvery", LATENCY_SAMPLE_EVERY),
+            Map.entry("maxConnections", MAX_CONNECTIONS),
+            Map.entry("maxPendingBytes", MAX_PENDING_BYTES),
+            Map.entry("writeTimeout", WRITE_TIMEOUT),
+            Map.entry("requestTimeout", REQUEST_TIMEOUT));
+    private static final Pattern COMPONENT = Pattern.compile("\\b(" + String.join("|", SETTING_OF_COMPONENT.keySet()) + ")\\b");
+
+    /** Makes a settings record; its refusal, if any, is given again in the settings' names. */
+    private static <T> T withSettingNames(Supplier<T> record) {
+        try {
+            return record.get();
+        } catch (IllegalArgumentException e) {
+            String named = COMPONENT.matcher(e.getMessage())
+                    .replaceAll(match -> Matcher.quoteReplacement(SETTING_OF_COMPONENT.get(match.group(1))));
+            throw new IllegalArgumentException(named, e);
+        }
+    }
+
     /** The settings {@code config} holds, read and checked now: for tests and tools outside the container. */
     public static EventLiteConfig of(Config config) {
         EventLiteConfig settings = new EventLiteConfig();
@@ -129,19 +170,20 @@ public class EventLiteConfig {
 
     @PostConstruct
     void read() {
-        DecoderLimits limits = new DecoderLimits(
+        DecoderLimits limits = withSettingNames(() -> new DecoderLimits(
                 integer(MAX_REQUEST_LINE_BYTES, DecoderLimits.DEFAULT_MAX_REQUEST_LINE_BYTES),
                 integer(MAX_EVENT_BYTES, DecoderLimits.DEFAULT_MAX_EVENT_BYTES),
                 integer(MAX_EVENT_NAME_BYTES, DecoderLimits.DEFAULT_MAX_EVENT_NAME_BYTES),
-                integer(MAX_EVENT_NAME_TOKENS, DecoderLimits.DEFAULT_MAX_EVENT_NAME_TOKENS));
-        ClientLimits clientLimits = new ClientLimits(
+                integer(MAX_EVENT_NAME_TOKENS, DecoderLimits.DEFAULT_MAX_EVENT_NAME_TOKENS)));
+        ClientLimits clientLimits = withSettingNames(() -> new ClientLimits(
                 longValue(SOFT_PENDING_BYTES, ClientLimits.DEFAULT_SOFT_PENDING_BYTES),
                 duration(SOFT_PENDING_TIME, ClientLimits.DEFAULT_SOFT_PENDING_TIME),
                 longValue(REQUEST_BODY_BUDGET, ClientLimits.DEFAULT_REQUEST_BODY_BUDGET_BYTES),
                 longValue(OUTBOUND_BUDGET, ClientLimits.DEFAULT_OUTBOUND_BUDGET_BYTES),
                 duration(FIRST_REQUEST_TIMEOUT, ClientLimits.DEFAULT_FIRST_REQUEST_TIMEOUT),
-                integer(MAX_CONNECTIONS_PER_ADDRESS, ClientLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS));
-        listenerSettings = new ListenerSettings(limits,
+                integer(MAX_CONNECTIONS_PER_ADDRESS, ClientLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS)));
+        Optional<TlsSettings> tls = LibertyTls.read(this);
+        listenerSettings = withSettingNames(() -> new ListenerSettings(limits,
                 duration(LINE_GRACE_PERIOD, ListenerSettings.DEFAULT_LINE_GRACE_PERIOD),
                 integer(IO_THREADS, ListenerSettings.DEFAULT_IO_THREADS),
                 integer(MAX_CONNECTIONS, ListenerSettings.DEFAULT_MAX_CONNECTIONS),
@@ -149,8 +191,8 @@ public class EventLiteConfig {
                 duration(WRITE_TIMEOUT, ListenerSettings.DEFAULT_WRITE_TIMEOUT),
                 duration(REQUEST_TIMEOUT, ListenerSettings.DEFAULT_REQUEST_TIMEOUT),
                 integer(LATENCY_SAMPLE_EVERY, ListenerSettings.DEFAULT_LATENCY_SAMPLE_EVERY),
-                LibertyTls.read(this), clientLimits,
-                duration(BARE_SUBSCRIBE_PAUSE, ListenerSettings.DEFAULT_BARE_SUBSCRIBE_PAUSE));
+                tls, clientLimits,
+                duration(BARE_SUBSCRIBE_PAUSE, ListenerSettings.DEFAULT_BARE_SUBSCRIBE_PAUSE)));
         activationTimeout = duration(ACTIVATION_TIMEOUT, DEFAULT_ACTIVATION_TIMEOUT);
         host = string(HOST).orElse("127.0.0.1");
         authMaxFailures = integer(AUTH_MAX_FAILURES, DEFAULT_AUTH_MAX_FAILURES);

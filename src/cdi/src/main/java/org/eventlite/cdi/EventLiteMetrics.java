@@ -70,7 +70,7 @@ public class EventLiteMetrics {
     SubscriptionRegistry subscriptions;
 
     @Inject
-    ListenerState state;
+    ListenerLifecycle state;
 
     @Inject
     ClusterBridge cluster;
@@ -150,7 +150,7 @@ public class EventLiteMetrics {
         registry.gauge(metadata("eventlite.subscriptions", "Subscriptions held by TCP and SSE clients",
                 MetricUnits.NONE), subscriptions, SubscriptionRegistry::subscriptionCount);
         registry.gauge(metadata("eventlite.listener.listening", "1 while the TCP listener accepts clients, else 0",
-                MetricUnits.NONE), state, listener -> listener.phase() == ListenerState.Phase.LISTENING ? 1 : 0);
+                MetricUnits.NONE), state, listener -> listener.phase() == ListenerLifecycle.Phase.LISTENING ? 1 : 0);
         if (cluster.enabled()) {
             registry.gauge(metadata("eventlite.cluster.link.up",
                     "1 while the cluster link exchanges events with the other servers, else 0", MetricUnits.NONE),

@@ -67,10 +67,10 @@ public class EventLiteActivationSpec implements ActivationSpec {
     @Override
     public void validate() throws InvalidPropertyException {
         if (host == null || host.isBlank()) {
-            throw new InvalidPropertyException("eventlite.host must name an address, was '" + host + "'");
+            throw new InvalidPropertyException("host must name an address, was '" + host + "'");
         }
         if (port == null || port < 0 || port > 65535) {
-            throw new InvalidPropertyException("eventlite.port must be 0 to 65535, was " + port);
+            throw new InvalidPropertyException("port must be 0 to 65535, was " + port);
         }
     }
 

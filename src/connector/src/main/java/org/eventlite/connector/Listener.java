@@ -140,9 +140,9 @@ final class Listener implements ListenerStatus {
     private void bindAndServe(ConnectionHandler handler) {
         ListenerSettings settings = handler.settings();
         Optional<TlsSettings> tls = settings.tls();
-        requestBodies = new MemoryBudget("eventlite.budget.request-body-bytes",
+        requestBodies = new MemoryBudget("the request body budget",
                 settings.clientLimits().requestBodyBudgetBytes());
-        outbound = new MemoryBudget("eventlite.budget.outbound-bytes", settings.clientLimits().outboundBudgetBytes());
+        outbound = new MemoryBudget("the outbound budget", settings.clientLimits().outboundBudgetBytes());
         try {
             for (int i = 0; i < settings.ioThreads(); i++) {
                 IoLoop loop = new IoLoop("io-" + address.getPort() + "-" + i, this, totals);

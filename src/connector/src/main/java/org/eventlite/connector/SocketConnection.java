@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eventlite.connector.api.ClientLimits;
 import org.eventlite.connector.api.CloseReason;
 import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.Frame;
-import org.eventlite.connector.api.ClientLimits;
 import org.eventlite.connector.api.ListenerSettings;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.ErrorCode;
@@ -48,7 +48,7 @@ final class SocketConnection implements Connection, RequestSink {
     /** Bytes of the event frames queued on any connection of the listener, each frame counted once. */
     private final MemoryBudget outbound;
 
-    /** Filled by any thread, drained by the loop. Frames are shared by all their subscribers and never copied here. */
+    /** Filled by any thread, drained by the loop. FrameCodec are shared by all their subscribers and never copied here. */
     private final ConcurrentLinkedQueue<Frame> queued = new ConcurrentLinkedQueue<>();
     /** Loop thread only: frames sent on the loop thread or taken from {@link #queued}, not yet fully written. */
     private final ArrayDeque<Frame> writing = new ArrayDeque<>();

@@ -31,13 +31,13 @@ public record DecoderLimits(int maxRequestLineBytes, int maxEventBytes, int maxE
     }
 
     public DecoderLimits {
-        requirePositive("max-request-line-bytes", maxRequestLineBytes);
-        requirePositive("max-event-bytes", maxEventBytes);
-        requirePositive("max-event-name-bytes", maxEventNameBytes);
-        requirePositive("max-event-name-tokens", maxEventNameTokens);
+        requirePositive("maxRequestLineBytes", maxRequestLineBytes);
+        requirePositive("maxEventBytes", maxEventBytes);
+        requirePositive("maxEventNameBytes", maxEventNameBytes);
+        requirePositive("maxEventNameTokens", maxEventNameTokens);
         if (maxEventNameBytes >= maxRequestLineBytes) {
-            throw new IllegalArgumentException("max-event-name-bytes (" + maxEventNameBytes
-                    + ") must be smaller than max-request-line-bytes (" + maxRequestLineBytes + ")");
+            throw new IllegalArgumentException("maxEventNameBytes (" + maxEventNameBytes
+                    + ") must be smaller than maxRequestLineBytes (" + maxRequestLineBytes + ")");
         }
     }
 

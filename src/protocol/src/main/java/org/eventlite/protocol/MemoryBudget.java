@@ -15,7 +15,7 @@ public final class MemoryBudget {
     private final AtomicLong used = new AtomicLong();
 
     /**
-     * @param name     the setting that sets the capacity, for messages
+     * @param name     what the budget is for, in messages
      * @param capacity bytes at most, positive
      */
     public MemoryBudget(String name, long capacity) {

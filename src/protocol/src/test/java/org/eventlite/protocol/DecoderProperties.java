@@ -48,7 +48,7 @@ final class DecoderProperties {
         } catch (ProtocolException e) {
             throw new AssertionError("emitted an event its own checks refuse: " + json, e);
         }
-        if (Frames.encode(publish.json())[0] != 'e') {
+        if (FrameCodec.encode(publish.json())[0] != 'e') {
             throw new AssertionError("frame does not start with e");
         }
     }

@@ -128,7 +128,7 @@ class ReceivedFrameTest {
             assertEquals(List.of(), recorder.errors, "split at " + split);
             assertEquals(1, recorder.requests.size(), "split at " + split);
             EventJson json = ((PublishRequest) recorder.requests.get(0)).json();
-            assertArrayEquals(frameOf(bytes), Frames.encode(json), "split at " + split);
+            assertArrayEquals(frameOf(bytes), FrameCodec.encode(json), "split at " + split);
         }
         RequestDecoder decoder = new RequestDecoder(DecoderLimits.DEFAULTS);
         Recorder recorder = new Recorder();
@@ -141,12 +141,12 @@ class ReceivedFrameTest {
         RequestDecoder decoder = new RequestDecoder(DecoderLimits.DEFAULTS);
         Recorder recorder = new Recorder();
         decoder.feed(ByteBuffer.wrap(bytes), recorder);
-        return Frames.encode(((PublishRequest) recorder.requests.get(0)).json());
+        return FrameCodec.encode(((PublishRequest) recorder.requests.get(0)).json());
     }
 
     private static void assertCanonicalFrame(String expectedJson, EventJson json) {
         assertEquals(expectedJson, json.toString());
-        String frame = new String(Frames.encode(json), StandardCharsets.US_ASCII);
+        String frame = new String(FrameCodec.encode(json), StandardCharsets.US_ASCII);
         assertEquals(canonical(expectedJson) + "\n\n", frame);
     }
 }

@@ -47,7 +47,7 @@ class ServerMessageDecoderTest {
 
     @Test
     void readsRepliesAndFramesInAnyMixSplitAtEveryByte() throws ProtocolException {
-        byte[] frame = Frames.encode(EventJson.of("a", WireFixtures.utf8("{\"n\":1}")));
+        byte[] frame = FrameCodec.encode(EventJson.of("a", WireFixtures.utf8("{\"n\":1}")));
         byte[] stream = WireFixtures.concat(Replies.ok(), Replies.permissionDenied(), frame, Replies.ok(),
                 ErrorCode.INVALID_JSON.reply(), frame);
         List<String> expected = List.of("ok", "denied", "event {\"event\":\"a\",\"n\":1}", "ok",

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.cdi.EventLiteConfig;
-import org.eventlite.cdi.ListenerState;
+import org.eventlite.cdi.ListenerLifecycle;
 
 /**
  * Logs an error when no endpoint has activated the listener after
@@ -32,7 +32,7 @@ public class ActivationWatchdog {
     EventLiteConfig config;
 
     @Inject
-    ListenerState state;
+    ListenerLifecycle state;
 
     private volatile ScheduledFuture<?> pending;
 
@@ -51,7 +51,7 @@ public class ActivationWatchdog {
     }
 
     private void check() {
-        if (state.phase() == ListenerState.Phase.NOT_ACTIVATED) {
+        if (state.phase() == ListenerLifecycle.Phase.NOT_ACTIVATED) {
             LOG.log(Level.SEVERE, "EventLite: no endpoint activated the listener within {0}. Check that server.xml"
                     + " has <activationSpec id=\"eventlite/eventlite-server/BridgeBean\"> matching the application"
                     + " and module names; readiness stays DOWN.", config.activationTimeout());

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
-import org.eventlite.cdi.ListenerState;
+import org.eventlite.cdi.ListenerLifecycle;
 
 /**
  * DOWN when an I/O loop has not gone round for {@link #MAX_LOOP_SILENCE}: the
@@ -22,7 +22,7 @@ public class IoLoopLivenessCheck implements HealthCheck {
     static final Duration MAX_LOOP_SILENCE = Duration.ofSeconds(10);
 
     @Inject
-    ListenerState state;
+    ListenerLifecycle state;
 
     @Override
     public HealthCheckResponse call() {

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.eventlite.cdi.ListenerState;
+import org.eventlite.cdi.ListenerLifecycle;
 import org.eventlite.cdi.broker.SubscriptionRegistry;
 
 /**
@@ -18,7 +18,7 @@ import org.eventlite.cdi.broker.SubscriptionRegistry;
 public class ListenerReadinessCheck implements HealthCheck {
 
     @Inject
-    ListenerState state;
+    ListenerLifecycle state;
 
     @Inject
     SubscriptionRegistry registry;

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
-import org.eventlite.cdi.ListenerState;
+import org.eventlite.cdi.ListenerLifecycle;
 
 /** UP once the listener has been activated and tried to bind, whatever the outcome; readiness tells the rest. */
 @Startup
@@ -13,12 +13,12 @@ import org.eventlite.cdi.ListenerState;
 public class ListenerStartupCheck implements HealthCheck {
 
     @Inject
-    ListenerState state;
+    ListenerLifecycle state;
 
     @Override
     public HealthCheckResponse call() {
-        ListenerState.Phase phase = state.phase();
-        boolean started = phase != ListenerState.Phase.NOT_ACTIVATED && phase != ListenerState.Phase.STARTING;
+        ListenerLifecycle.Phase phase = state.phase();
+        boolean started = phase != ListenerLifecycle.Phase.NOT_ACTIVATED && phase != ListenerLifecycle.Phase.STARTING;
         return HealthCheckResponse.named("eventlite-startup")
                 .status(started)
                 .withData("phase", phase.name().toLowerCase())

@@ -47,7 +47,7 @@ final class EventLiteBenchWire implements BenchWire {
         };
     }
 
-    /** Frames as they arrive, the text each shares with the one before compared rather than decoded again. */
+    /** FrameCodec as they arrive, the text each shares with the one before compared rather than decoded again. */
     @Override
     public FrameReader frameReader(PayloadSink sink, int maxPayloadBytes) {
         return new EventLiteFrameReader(sink, maxPayloadBytes);

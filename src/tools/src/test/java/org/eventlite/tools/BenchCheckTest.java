@@ -110,7 +110,7 @@ class BenchCheckTest {
         }
     }
 
-    /** Frames equal to the one before up to and with their padding, then longer and shorter ones. */
+    /** FrameCodec equal to the one before up to and with their padding, then longer and shorter ones. */
     @Test
     void eventLiteFramesEqualToTheLastIncludingPaddingDecodeExactly() throws IOException {
         String padded = "{\"pad\":\"" + "x".repeat(201) + "\"}";

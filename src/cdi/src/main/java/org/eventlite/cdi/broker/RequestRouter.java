@@ -9,7 +9,7 @@ import org.eventlite.api.EventOrigin;
 import org.eventlite.cdi.ApplicationExecutor;
 import org.eventlite.cdi.EventLiteConfig;
 import org.eventlite.cdi.EventLiteMetrics;
-import org.eventlite.cdi.ListenerState;
+import org.eventlite.cdi.ListenerLifecycle;
 import org.eventlite.cdi.Unproxied;
 import org.eventlite.cdi.access.EventAccessPolicy;
 import org.eventlite.cdi.access.FailedAttempts;
@@ -44,7 +44,7 @@ public class RequestRouter implements ConnectionHandler {
     private Broker broker;
     private ObserverNotifier notifier;
     private ApplicationExecutor executor;
-    private ListenerState state;
+    private ListenerLifecycle state;
     private FailedAttempts failedAttempts;
     private EventLiteMetrics metrics;
     private ClusterBridge cluster;
@@ -56,7 +56,7 @@ public class RequestRouter implements ConnectionHandler {
 
     @Inject
     public RequestRouter(EventLiteConfig config, EventAccessPolicy policy, Broker broker, ObserverNotifier notifier,
-            ApplicationExecutor executor, ListenerState state, FailedAttempts failedAttempts,
+            ApplicationExecutor executor, ListenerLifecycle state, FailedAttempts failedAttempts,
             EventLiteMetrics metrics, ClusterBridge cluster, InServerClients applications) {
         this.config = config;
         this.policy = policy;

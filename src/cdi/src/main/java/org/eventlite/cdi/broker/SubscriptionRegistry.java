@@ -38,18 +38,18 @@ public class SubscriptionRegistry {
     /** Guarded by {@link #lock}. */
     private final SubscriptionTrie trie = new SubscriptionTrie();
     /** Guarded by {@link #lock}: each subscriber's subscriptions by pattern, by subscriber id. */
-    private final Map<Long, Map<String, Subscription>> bySubscriber = new HashMap<>();
+    private final Map<Long, Map<String, RegisteredSubscription>> bySubscriber = new HashMap<>();
     /** Written under {@link #lock}, read without. */
     private final ConcurrentHashMap<String, Subscriber[]> receivers = new ConcurrentHashMap<>();
 
     /** @return false if the subscriber already subscribes to {@code pattern} */
     public boolean subscribe(String pattern, Subscriber subscriber, EventFilter filter) {
         synchronized (lock) {
-            Map<String, Subscription> own = bySubscriber.computeIfAbsent(subscriber.id(), id -> new LinkedHashMap<>());
+            Map<String, RegisteredSubscription> own = bySubscriber.computeIfAbsent(subscriber.id(), id -> new LinkedHashMap<>());
             if (own.containsKey(pattern)) {
                 return false;
             }
-            Subscription subscription = new Subscription(pattern, subscriber, filter);
+            RegisteredSubscription subscription = new RegisteredSubscription(pattern, subscriber, filter);
             own.put(pattern, subscription);
             trie.add(subscription);
             receivers.clear();
@@ -60,8 +60,8 @@ public class SubscriptionRegistry {
     /** @return false if the subscriber did not subscribe to {@code pattern} */
     public boolean unsubscribe(String pattern, Subscriber subscriber) {
         synchronized (lock) {
-            Map<String, Subscription> own = bySubscriber.get(subscriber.id());
-            Subscription subscription = own == null ? null : own.remove(pattern);
+            Map<String, RegisteredSubscription> own = bySubscriber.get(subscriber.id());
+            RegisteredSubscription subscription = own == null ? null : own.remove(pattern);
             if (subscription == null) {
                 return false;
             }
@@ -77,7 +77,7 @@ public class SubscriptionRegistry {
     /** Forgets every subscription of a subscriber that is gone. */
     public void remove(Subscriber subscriber) {
         synchronized (lock) {
-            Map<String, Subscription> own = bySubscriber.remove(subscriber.id());
+            Map<String, RegisteredSubscription> own = bySubscriber.remove(subscriber.id());
             if (own == null) {
                 return;
             }
@@ -88,7 +88,7 @@ public class SubscriptionRegistry {
 
     public boolean isSubscribed(Subscriber subscriber, String pattern) {
         synchronized (lock) {
-            Map<String, Subscription> own = bySubscriber.get(subscriber.id());
+            Map<String, RegisteredSubscription> own = bySubscriber.get(subscriber.id());
             return own != null && own.containsKey(pattern);
         }
     }
@@ -96,7 +96,7 @@ public class SubscriptionRegistry {
     /** How many names and patterns {@code subscriber} subscribes to. */
     public int subscriptionsOf(Subscriber subscriber) {
         synchronized (lock) {
-            Map<String, Subscription> own = bySubscriber.get(subscriber.id());
+            Map<String, RegisteredSubscription> own = bySubscriber.get(subscriber.id());
             return own == null ? 0 : own.size();
         }
     }
@@ -137,12 +137,12 @@ public class SubscriptionRegistry {
     }
 
     private Subscriber[] match(String event) {
-        List<Subscription> matching = trie.match(event);
+        List<RegisteredSubscription> matching = trie.match(event);
         if (matching.isEmpty()) {
             return NONE;
         }
         Map<Long, Subscriber> unique = new LinkedHashMap<>();
-        for (Subscription subscription : matching) {
+        for (RegisteredSubscription subscription : matching) {
             if (!unique.containsKey(subscription.subscriber().id()) && accepts(subscription, event)) {
                 unique.put(subscription.subscriber().id(), subscription.subscriber());
             }
@@ -151,7 +151,7 @@ public class SubscriptionRegistry {
     }
 
     /** A filter that throws denies: access decisions fail closed. */
-    private static boolean accepts(Subscription subscription, String event) {
+    private static boolean accepts(RegisteredSubscription subscription, String event) {
         try {
             return subscription.filter().accepts(event);
         } catch (RuntimeException e) {
@@ -165,7 +165,7 @@ public class SubscriptionRegistry {
     public Map<String, Integer> subscribersByPattern(int limit) {
         Map<String, Integer> counts = new HashMap<>();
         synchronized (lock) {
-            for (Map<String, Subscription> own : bySubscriber.values()) {
+            for (Map<String, RegisteredSubscription> own : bySubscriber.values()) {
                 for (String pattern : own.keySet()) {
                     counts.merge(pattern, 1, Integer::sum);
                 }
@@ -187,11 +187,11 @@ public class SubscriptionRegistry {
     public List<Listing> subscribers(int limit) {
         List<Listing> found = new ArrayList<>();
         synchronized (lock) {
-            for (Map<String, Subscription> own : bySubscriber.values()) {
+            for (Map<String, RegisteredSubscription> own : bySubscriber.values()) {
                 if (found.size() == limit) {
                     break;
                 }
-                Subscription any = own.values().iterator().next();
+                RegisteredSubscription any = own.values().iterator().next();
                 found.add(new Listing(any.subscriber().id(), any.subscriber().location(),
                         List.copyOf(own.keySet())));
             }

@@ -34,9 +34,9 @@ final class SubscriptionTrie {
         /** Children by the first token of their run once there are two or more; null otherwise. */
         Map<String, Node> children;
         /** Subscriptions whose pattern ends with this run. */
-        Set<Subscription> exact;
+        Set<RegisteredSubscription> exact;
         /** Subscriptions whose pattern is this run's path then {@code >}: one or more further tokens. */
-        Set<Subscription> rest;
+        Set<RegisteredSubscription> rest;
 
         Node(String label, int labelTokens) {
             this.label = label;
@@ -95,10 +95,10 @@ final class SubscriptionTrie {
 
     private final Node root = new Node("", 0);
     /** Subscriptions to plain names, by name. */
-    private final Map<String, Set<Subscription>> names = new HashMap<>();
+    private final Map<String, Set<RegisteredSubscription>> names = new HashMap<>();
     private int size;
 
-    void add(Subscription subscription) {
+    void add(RegisteredSubscription subscription) {
         EventPattern pattern = EventPattern.parse(subscription.pattern());
         List<String> tokens = pattern.tokens();
         if (!pattern.hasWildcard()) {
@@ -126,7 +126,7 @@ final class SubscriptionTrie {
             node = child;
             at += common;
         }
-        Set<Subscription> into;
+        Set<RegisteredSubscription> into;
         if (endsWithRest) {
             into = node.rest == null ? (node.rest = new LinkedHashSet<>(2)) : node.rest;
         } else {
@@ -137,11 +137,11 @@ final class SubscriptionTrie {
         }
     }
 
-    void remove(Subscription subscription) {
+    void remove(RegisteredSubscription subscription) {
         EventPattern pattern = EventPattern.parse(subscription.pattern());
         List<String> tokens = pattern.tokens();
         if (!pattern.hasWildcard()) {
-            Set<Subscription> same = names.get(subscription.pattern());
+            Set<RegisteredSubscription> same = names.get(subscription.pattern());
             if (same != null && same.remove(subscription)) {
                 size--;
                 if (same.isEmpty()) {
@@ -164,7 +164,7 @@ final class SubscriptionTrie {
             path.add(node);
             at += child.labelTokens;
         }
-        Set<Subscription> from = endsWithRest ? node.rest : node.exact;
+        Set<RegisteredSubscription> from = endsWithRest ? node.rest : node.exact;
         if (from == null || !from.remove(subscription)) {
             return;
         }
@@ -180,9 +180,9 @@ final class SubscriptionTrie {
     }
 
     /** Every subscription whose pattern matches {@code name}, in no particular order. */
-    List<Subscription> match(String name) {
-        List<Subscription> found = new ArrayList<>();
-        Set<Subscription> plain = names.get(name);
+    List<RegisteredSubscription> match(String name) {
+        List<RegisteredSubscription> found = new ArrayList<>();
+        Set<RegisteredSubscription> plain = names.get(name);
         if (plain != null) {
             found.addAll(plain);
         }
@@ -197,7 +197,7 @@ final class SubscriptionTrie {
     }
 
     /** {@code node}'s run is matched and {@code tokens[at]} is the next token of the name. */
-    private static void collect(Node node, String[] tokens, int at, List<Subscription> found) {
+    private static void collect(Node node, String[] tokens, int at, List<RegisteredSubscription> found) {
         if (at == tokens.length) {
             if (node.exact != null) {
                 found.addAll(node.exact);
@@ -211,7 +211,7 @@ final class SubscriptionTrie {
         visit(node.child(EventPattern.ONE), tokens, at, found);
     }
 
-    private static void visit(Node child, String[] tokens, int at, List<Subscription> found) {
+    private static void visit(Node child, String[] tokens, int at, List<RegisteredSubscription> found) {
         if (child == null) {
             return;
         }

@@ -35,9 +35,9 @@ class SubscriptionTrieTest {
         return name.toString();
     }
 
-    private static Set<Subscription> bruteForce(List<Subscription> held, String name) {
-        Set<Subscription> matching = new HashSet<>();
-        for (Subscription subscription : held) {
+    private static Set<RegisteredSubscription> bruteForce(List<RegisteredSubscription> held, String name) {
+        Set<RegisteredSubscription> matching = new HashSet<>();
+        for (RegisteredSubscription subscription : held) {
             if (EventPattern.parse(subscription.pattern()).matches(name)) {
                 matching.add(subscription);
             }
@@ -50,10 +50,10 @@ class SubscriptionTrieTest {
         Random random = new Random(20261130);
         for (int round = 0; round < 200; round++) {
             SubscriptionTrie trie = new SubscriptionTrie();
-            List<Subscription> held = new ArrayList<>();
+            List<RegisteredSubscription> held = new ArrayList<>();
             for (int step = 0; step < 60; step++) {
                 if (held.isEmpty() || random.nextInt(3) > 0) {
-                    Subscription subscription = new Subscription(randomPattern(random),
+                    RegisteredSubscription subscription = new RegisteredSubscription(randomPattern(random),
                             new RecordingConnection(step, "127.0.0.1"), EventFilter.ALL);
                     trie.add(subscription);
                     held.add(subscription);
@@ -64,10 +64,10 @@ class SubscriptionTrieTest {
                 for (int probe = 0; probe < 5; probe++) {
                     String name = randomName(random);
                     assertEquals(bruteForce(held, name), new HashSet<>(trie.match(name)), "round " + round
-                            + " step " + step + " name " + name + " held " + held.stream().map(Subscription::pattern).toList());
+                            + " step " + step + " name " + name + " held " + held.stream().map(RegisteredSubscription::pattern).toList());
                 }
             }
-            for (Subscription subscription : held) {
+            for (RegisteredSubscription subscription : held) {
                 trie.remove(subscription);
             }
             assertEquals(0, trie.size());

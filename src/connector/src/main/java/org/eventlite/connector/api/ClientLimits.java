@@ -42,12 +42,12 @@ public record ClientLimits(long softPendingBytes, Duration softPendingTime, long
             DEFAULT_FIRST_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
 
     public ClientLimits {
-        requirePositive("eventlite.subscriber.soft-pending-bytes", softPendingBytes);
-        requirePositive("eventlite.subscriber.soft-pending-time", softPendingTime);
-        requirePositive("eventlite.budget.request-body-bytes", requestBodyBudgetBytes);
-        requirePositive("eventlite.budget.outbound-bytes", outboundBudgetBytes);
-        requirePositive("eventlite.first-request-timeout", firstRequestTimeout);
-        requirePositive("eventlite.max-connections-per-address", maxConnectionsPerAddress);
+        requirePositive("softPendingBytes", softPendingBytes);
+        requirePositive("softPendingTime", softPendingTime);
+        requirePositive("requestBodyBudgetBytes", requestBodyBudgetBytes);
+        requirePositive("outboundBudgetBytes", outboundBudgetBytes);
+        requirePositive("firstRequestTimeout", firstRequestTimeout);
+        requirePositive("maxConnectionsPerAddress", maxConnectionsPerAddress);
     }
 
     private static void requirePositive(String name, long value) {

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.EventJson;
-import org.eventlite.protocol.Frames;
+import org.eventlite.protocol.FrameCodec;
 import org.eventlite.protocol.Replies;
 
 /**
@@ -29,7 +29,7 @@ public final class Frame {
 
     /** The frame that delivers {@code json} to subscribers, stamped with the time it was made. */
     public static Frame of(EventJson json) {
-        return new Frame(Frames.encode(json), System.nanoTime());
+        return new Frame(FrameCodec.encode(json), System.nanoTime());
     }
 
     /** The reply for an error; the connection closes after it. */

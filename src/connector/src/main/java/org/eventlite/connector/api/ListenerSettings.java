@@ -61,31 +61,31 @@ public record ListenerSettings(DecoderLimits decoderLimits, Duration lineGracePe
         Objects.requireNonNull(decoderLimits, "decoderLimits");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(clientLimits, "clientLimits");
-        requirePositive("eventlite.line-grace-period", lineGracePeriod);
-        requirePositive("eventlite.subscriber.write-timeout", writeTimeout);
-        requirePositive("eventlite.request-timeout", requestTimeout);
-        requirePositive("eventlite.bare-subscribe-pause", bareSubscribePause);
+        requirePositive("lineGracePeriod", lineGracePeriod);
+        requirePositive("writeTimeout", writeTimeout);
+        requirePositive("requestTimeout", requestTimeout);
+        requirePositive("bareSubscribePause", bareSubscribePause);
         if (requestTimeout.compareTo(lineGracePeriod) <= 0) {
-            throw new IllegalArgumentException("eventlite.request-timeout (" + requestTimeout
-                    + ") must be longer than eventlite.line-grace-period (" + lineGracePeriod + ")");
+            throw new IllegalArgumentException("requestTimeout (" + requestTimeout
+                    + ") must be longer than lineGracePeriod (" + lineGracePeriod + ")");
         }
         if (ioThreads < 1) {
-            throw new IllegalArgumentException("eventlite.io-threads must be at least 1, was " + ioThreads);
+            throw new IllegalArgumentException("ioThreads must be at least 1, was " + ioThreads);
         }
         if (latencySampleEvery < 1) {
-            throw new IllegalArgumentException("eventlite.metrics.latency-sample-every must be at least 1, was "
+            throw new IllegalArgumentException("latencySampleEvery must be at least 1, was "
                     + latencySampleEvery);
         }
         if (maxConnections < 1) {
-            throw new IllegalArgumentException("eventlite.max-connections must be at least 1, was " + maxConnections);
+            throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
         }
         if (maxPendingBytes < decoderLimits.maxEventBytes()) {
-            throw new IllegalArgumentException("eventlite.subscriber.max-pending-bytes (" + maxPendingBytes
-                    + ") must hold at least one event of eventlite.max-event-bytes (" + decoderLimits.maxEventBytes() + ")");
+            throw new IllegalArgumentException("maxPendingBytes (" + maxPendingBytes
+                    + ") must hold at least one event of maxEventBytes (" + decoderLimits.maxEventBytes() + ")");
         }
         if (clientLimits.softPendingBytes() > maxPendingBytes) {
-            throw new IllegalArgumentException("eventlite.subscriber.soft-pending-bytes (" + clientLimits.softPendingBytes()
-                    + ") must not be above eventlite.subscriber.max-pending-bytes (" + maxPendingBytes + ")");
+            throw new IllegalArgumentException("softPendingBytes (" + clientLimits.softPendingBytes()
+                    + ") must not be above maxPendingBytes (" + maxPendingBytes + ")");
         }
     }
 

@@ -6,11 +6,11 @@ package org.eventlite.protocol;
  * base64 of a text starting with <code>{</code> always starts with {@code e},
  * and has no empty line inside that would split it for the Perl subscriber.
  */
-public final class Frames {
+public final class FrameCodec {
 
     private static final int TERMINATOR_BYTES = 2;
 
-    private Frames() {
+    private FrameCodec() {
     }
 
     /** The event's JSON bytes back from a frame, for transports that carry JSON as text (Server-Sent Events). */

@@ -9,12 +9,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-class FramesTest {
+class FrameCodecTest {
 
     @Test
     void frameIsCanonicalBase64FollowedByEmptyLine() throws ProtocolException {
         EventJson json = EventJson.of("foo", WireFixtures.utf8(WireFixtures.PRETTY_JSON));
-        byte[] frame = Frames.encode(json);
+        byte[] frame = FrameCodec.encode(json);
         String text = new String(frame, StandardCharsets.US_ASCII);
 
         assertEquals('e', text.charAt(0));
@@ -22,7 +22,7 @@ class FramesTest {
         String base64 = text.substring(0, text.length() - 2);
         assertFalse(base64.contains("\n"));
         assertArrayEquals(json.toByteArray(), Base64.getDecoder().decode(base64));
-        assertArrayEquals(json.toByteArray(), Frames.decode(java.nio.ByteBuffer.wrap(Frames.encode(json))));
+        assertArrayEquals(json.toByteArray(), FrameCodec.decode(java.nio.ByteBuffer.wrap(FrameCodec.encode(json))));
         assertEquals(base64, Base64.getEncoder().encodeToString(Base64.getDecoder().decode(base64)));
     }
 

@@ -7,7 +7,7 @@ import org.eventlite.connector.api.ListenerStatus;
 
 /** What health checks need to know about the TCP listener, updated by the connector's callbacks. */
 @ApplicationScoped
-public class ListenerState {
+public class ListenerLifecycle {
 
     public enum Phase { NOT_ACTIVATED, STARTING, LISTENING, FAILED, STOPPED }
 
