@@ -18,31 +18,12 @@ cd "$(dirname "$0")/.."
 results=${1:-target/benchmark-results.md}
 mkdir -p "$(dirname "$results")"
 bench=src/tools/bin/eventlite-tools
-command -v redis-server >/dev/null || { echo "redis-server is needed: apt-get install redis-server" >&2; exit 2; }
-
-mvn -q -B package -DskipTests
-redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-# maxclients: (e) holds 10,000 idle connections beside the run's own (Redis's default is 10,000 in all)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --maxclients 11000 --daemonize no >/dev/null &
-redis_pid=$!
-# Default settings but one: every generator connection comes from 127.0.0.1, and (e) holds
-# 10,000 of them, over the default eventlite.max-connections-per-address (1,000).
-EVENTLITE_MAX_CONNECTIONS_PER_ADDRESS=11000 mvn -q -B package -Prun -DskipTests >target/benchmark-server.log 2>&1 &
-server_pid=$!
-stop() {
-  kill "$redis_pid" 2>/dev/null || true
-  src/ear/target/liberty/wlp/bin/server stop eventlite >/dev/null 2>&1 || true
-  kill "$server_pid" 2>/dev/null || true
-}
-trap stop EXIT
-for _ in $(seq 1 120); do
-  curl -sf http://127.0.0.1:9080/health/ready >/dev/null && break
-  sleep 1
-done
-curl -sf http://127.0.0.1:9080/health/ready >/dev/null || { echo "EventLite did not become ready" >&2; exit 1; }
-server_jvm=$(pgrep -f 'ws-server.jar eventlite( |$)' | head -n 1)
-
-figure() { sed -n "s|.*$1=\([0-9.]*\).*|\1|p" <<<"$2"; }
+# maxclients: (e) holds 10,000 idle connections beside the run's own (Redis's default is 10,000 in all).
+# EventLite: default settings but one: every generator connection comes from 127.0.0.1, and (e)
+# holds 10,000 of them, over the default eventlite.max-connections-per-address (1,000).
+. scripts/side-by-side.sh
+export EVENTLITE_MAX_CONNECTIONS_PER_ADDRESS=11000
+REDIS_MAXCLIENTS=11000 EVENTLITE_LOG=target/benchmark-server.log start_side_by_side
 ratio() { python3 -c "import sys; a,b=sys.argv[1:]; print('%.2f' % (float(a)/float(b)) if a and b and float(b) else '-')" "$1" "$2"; }
 # CPU time of a process's live threads in nanoseconds, and nanoseconds to microseconds per item
 cpu_ns() { cat "/proc/$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'; }

@@ -16,7 +16,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 results=${2:-target/connections-benchmark-results.md}
 bench=src/tools/bin/eventlite-tools
-command -v redis-server >/dev/null || { echo "redis-server is needed: apt-get install redis-server" >&2; exit 2; }
 
 ulimit -n "$(ulimit -Hn)"
 headroom=1000   # descriptors each process keeps for everything else (Liberty's jars and logs, the JVM)
@@ -28,32 +27,14 @@ limit_note=""
 [ "$connections" -lt "$wanted" ] && limit_note="$wanted wanted; the descriptor limit here is $(ulimit -Hn) per process (ulimit -Hn), so $connections"
 mkdir -p "$(dirname "$results")"
 
-mvn -q -B package -DskipTests
-redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no \
-    --maxclients $(( connections + 100 )) --daemonize no >target/connections-redis.log 2>&1 &
-redis_pid=$!
-# Default settings but the connection caps, which this scenario exists to pass.
-EVENTLITE_MAX_CONNECTIONS=$(( connections + 100 )) EVENTLITE_MAX_CONNECTIONS_PER_ADDRESS=$(( connections + 100 )) \
-    EVENTLITE_MAX_SUBSCRIPTIONS=$(( connections + 100 )) \
-    mvn -q -B package -Prun -DskipTests >target/connections-server.log 2>&1 &
-server_pid=$!
-stop() {
-  kill "$redis_pid" 2>/dev/null || true
-  src/ear/target/liberty/wlp/bin/server stop eventlite >/dev/null 2>&1 || true
-  kill "$server_pid" 2>/dev/null || true
-}
-trap stop EXIT
-for _ in $(seq 1 120); do
-  curl -sf http://127.0.0.1:9080/health/ready >/dev/null && break
-  sleep 1   # polling the server's readiness, up to 2 minutes
-done
-curl -sf http://127.0.0.1:9080/health/ready >/dev/null || { echo "EventLite did not become ready" >&2; exit 1; }
-server_jvm=$(pgrep -f 'ws-server.jar eventlite( |$)' | head -n 1)
+# Default settings but the connection caps, which this scenario exists to pass; Redis's the same.
+. scripts/side-by-side.sh
+export EVENTLITE_MAX_CONNECTIONS=$(( connections + 100 )) EVENTLITE_MAX_CONNECTIONS_PER_ADDRESS=$(( connections + 100 )) \
+    EVENTLITE_MAX_SUBSCRIPTIONS=$(( connections + 100 ))
+REDIS_MAXCLIENTS=$(( connections + 100 )) EVENTLITE_LOG=target/connections-server.log start_side_by_side
 
 live_heap() { jcmd "$server_jvm" GC.class_histogram | awk '/^Total/ {print $3}'; }
 redis_memory() { redis-cli -p "$redis_port" info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p'; }
-figure() { sed -n "s|.*$1=\([0-9.]*\).*|\1|p" <<<"$2"; }
 
 # measure NAME MEMORY_COMMAND BENCH_TARGET...: one server's row
 measure() {
