@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -70,12 +71,17 @@ public class ClusterBridge implements Subscriber {
     /** Bytes of the events in {@link #outgoing}. */
     final AtomicLong outgoingBytes = new AtomicLong();
     volatile boolean running;
+    /** The sender and the receiver, counted down as they end; set when the link starts. */
+    private volatile CountDownLatch linkThreads;
     volatile boolean senderUp;
     volatile boolean receiverUp;
     private volatile String downReason = "connecting";
     /** When each recent reason for the link being down was last logged. */
     private final Map<String, Long> reasonsLogged = new ConcurrentHashMap<>();
     private static final long RELOG_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** How long a stop waits for the link's threads: longer than a receive's poll (1 s). */
+    private static final long STOP_WAIT_MILLIS = 3_000;
+    private static final long STOP_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /**
      * Counts the receiver's lost connections. An idle sender learns of a broken link only
      * when it next sends, and would lose that event; so it reconnects when this moves.
@@ -91,6 +97,7 @@ public class ClusterBridge implements Subscriber {
         node = config.clusterNode();
         outgoing = new ArrayBlockingQueue<>(config.clusterMaxPendingEvents());
         running = true;
+        linkThreads = new CountDownLatch(2);
         LOG.log(Level.INFO, "EventLite cluster link: this server is {0}, through {1}",
                 new Object[] {node, through()});
         // JmsLink is the only class that touches Jakarta Messaging types: servers without a
@@ -108,10 +115,31 @@ public class ClusterBridge implements Subscriber {
                 .orElse("the topic " + config.clusterTopic() + " (JNDI)");
     }
 
+    /**
+     * Stops the link and waits, a little longer than a receive's poll, for its two threads to close
+     * their sessions: while the application stops, its messaging resources are still valid, and a
+     * session closed after them leaves errors (FFDC files) in the server's log.
+     */
     @PreDestroy
     void stop() {
         running = false;
         registry.remove(this);
+        CountDownLatch threads = linkThreads;
+        if (threads != null) {
+            try {
+                if (!threads.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    LOG.log(Level.WARNING, "EventLite cluster link: its threads had not ended {0} ms after the stop",
+                            STOP_WAIT_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Each of the link's two threads on its way out. */
+    void linkThreadEnded() {
+        linkThreads.countDown();
     }
 
     public boolean enabled() {
@@ -220,7 +248,12 @@ public class ClusterBridge implements Subscriber {
                     new Object[] {reason, config.clusterRetryInterval().toMillis()});
         }
         downReason = reason;
-        LockSupport.parkNanos(config.clusterRetryInterval().toNanos());
+        // The pause before the next attempt ends early when the link stops, so a stop need not wait it out.
+        long until = System.nanoTime() + config.clusterRetryInterval().toNanos();
+        long left;
+        while (running && (left = until - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(Math.min(left, STOP_POLL_NANOS));
+        }
     }
 
     private static Runnable longRunning(Runnable task, String name) {

@@ -66,6 +66,7 @@ final class JmsLink {
         if (threadsRunning.decrementAndGet() == 0) {
             resources.close();
         }
+        bridge.linkThreadEnded();
     }
 
     void send() {
