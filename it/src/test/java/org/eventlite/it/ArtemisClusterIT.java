@@ -53,9 +53,12 @@ class ArtemisClusterIT {
 
     private static Process live;
     private static Process backup;
+    /** How much of node A's log was there before the switch to Artemis: earlier runs' lines are not this run's. */
+    private static long logBefore;
 
     @BeforeAll
     static void startBrokersAndSwitchTheNodes() throws Exception {
+        logBefore = Files.size(nodeALog());
         int livePort = freePort();
         int backupPort = freePort();
         Path shared = INSTANCES.resolve("shared");
@@ -98,6 +101,17 @@ class ArtemisClusterIT {
             ClusterIT.awaitCluster(http, check -> ClusterIT.up(check)
                     && !check.getJsonObject("data").getString("through", "").startsWith("Artemis"), Duration.ofSeconds(120));
         }
+    }
+
+    /** The readiness data and the log name the brokers, never the trust store's password in the URL. */
+    @Test
+    void theUrlIsShownWithoutItsPasswords() throws Exception {
+        String through = clusterCheck(A_HTTP).getJsonObject("data").getString("through");
+        assertTrue(through.contains("trustStorePassword=***"), through);
+        byte[] log = Files.readAllBytes(nodeALog());
+        int from = log.length >= logBefore ? (int) logBefore : 0;   // 0: Liberty has rolled the log over since
+        String written = new String(log, from, log.length - from, StandardCharsets.UTF_8);
+        assertTrue(!written.contains(TestTls.TRUSTSTORE_PASSWORD), "the password is in node A's log");
     }
 
     @Test
@@ -229,6 +243,10 @@ class ArtemisClusterIT {
             return data.getString("through", "").startsWith("Artemis") && data.getString("link", "").contains("AMQ229031");
         }, Duration.ofSeconds(120));
         assertEquals(0, intruder.getJsonObject("data").getJsonNumber("received").longValue());
+    }
+
+    private static Path nodeALog() {
+        return new File(SERVERS, NODES[0] + "/logs/messages.log").toPath();
     }
 
     private static Path intruderDropIn() {

@@ -46,11 +46,6 @@ final class ArtemisResources implements LinkResources {
     }
 
     @Override
-    public String describe() {
-        return "Artemis at " + config.clusterArtemisUrl().orElseThrow() + ", address " + config.clusterArtemisAddress();
-    }
-
-    @Override
     public synchronized void close() {
         if (factory != null) {
             factory.close();

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.eventlite.api.EventOrigin;
 import org.eventlite.api.ObservedEvents;
 import org.eventlite.cdi.ApplicationExecutor;
@@ -82,6 +83,8 @@ public class ClusterBridge implements Subscriber {
     /** How long a stop waits for the link's threads: longer than a receive's poll (1 s). */
     private static final long STOP_WAIT_MILLIS = 3_000;
     private static final long STOP_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** A URL parameter whose name says password, and its value up to the next separator. */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([a-z]*password=)[^&;,)]*");
     /**
      * Counts the receiver's lost connections. An idle sender learns of a broken link only
      * when it next sends, and would lose that event; so it reconnects when this moves.
@@ -100,19 +103,27 @@ public class ClusterBridge implements Subscriber {
         linkThreads = new CountDownLatch(2);
         LOG.log(Level.INFO, "EventLite cluster link: this server is {0}, through {1}",
                 new Object[] {node, through()});
-        // JmsLink is the only class that touches Jakarta Messaging types: servers without a
-        // messaging feature never load it, and this bean still deploys there.
+        // JmsLink and the resources it picks are the only classes that touch Jakarta Messaging
+        // types: servers without a messaging feature never load them, and this bean still deploys there.
         JmsLink link = new JmsLink(this);
         executor.execute(longRunning(link::send, "eventlite-cluster-sender"));
         executor.execute(longRunning(link::receive, "eventlite-cluster-receiver"));
         registry.subscribe(ObservedEvents.EVERY_EVENT, this, EventFilter.ALL);
     }
 
-    /** What the link exchanges events through: an Artemis URL and address, or a topic in JNDI. */
+    /**
+     * What the link exchanges events through: an Artemis URL (any password in it, a trust store's
+     * say, shown as ***) and address, or a topic in JNDI. For the log and the readiness data.
+     */
     public String through() {
         return config.clusterArtemisUrl()
-                .map(url -> "Artemis at " + url + ", address " + config.clusterArtemisAddress())
+                .map(url -> "Artemis at " + withoutPasswords(url) + ", address " + config.clusterArtemisAddress())
                 .orElse("the topic " + config.clusterTopic() + " (JNDI)");
+    }
+
+    /** {@code url} with the value of every parameter named ...password replaced by ***. */
+    static String withoutPasswords(String url) {
+        return PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
     }
 
     /**

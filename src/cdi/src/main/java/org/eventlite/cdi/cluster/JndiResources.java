@@ -26,11 +26,6 @@ final class JndiResources implements LinkResources {
     }
 
     @Override
-    public String describe() {
-        return config.clusterConnectionFactory() + " and " + config.clusterTopic() + " in JNDI";
-    }
-
-    @Override
     public void close() {
         // The server owns what JNDI holds.
     }

@@ -21,9 +21,6 @@ interface LinkResources extends AutoCloseable {
 
     Topic topic() throws NamingException;
 
-    /** What a reason for the link being down should name. */
-    String describe();
-
     /** Releases what the link no longer needs once it has stopped. */
     @Override
     void close();
