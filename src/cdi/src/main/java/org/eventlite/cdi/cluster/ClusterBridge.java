@@ -148,9 +148,10 @@ public class ClusterBridge implements Subscriber {
         }
     }
 
-    /** Each of the link's two threads on its way out. */
-    void linkThreadEnded() {
+    /** Each of the link's two threads on its way out; true for the last one. */
+    synchronized boolean linkThreadEnded() {
         linkThreads.countDown();
+        return linkThreads.getCount() == 0;
     }
 
     public boolean enabled() {

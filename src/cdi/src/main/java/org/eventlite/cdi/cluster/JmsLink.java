@@ -13,7 +13,6 @@ import jakarta.jms.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.NamingException;
@@ -43,8 +42,6 @@ final class JmsLink {
     }
 
     private final LinkResources resources;
-    /** The sender and the receiver. */
-    private final AtomicInteger threadsRunning = new AtomicInteger(2);
 
     JmsLink(ClusterBridge bridge) {
         this.bridge = bridge;
@@ -63,10 +60,9 @@ final class JmsLink {
 
     /** Each of the two threads on its way out: the last one releases the resources. */
     private void threadEnded() {
-        if (threadsRunning.decrementAndGet() == 0) {
+        if (bridge.linkThreadEnded()) {
             resources.close();
         }
-        bridge.linkThreadEnded();
     }
 
     void send() {
