@@ -25,10 +25,6 @@ import org.eventlite.connector.api.TlsSettings.ClientAuth;
  */
 final class LibertyTls {
 
-    static final String PORT = "eventlite.tls.port";
-    static final String SSL_REF = "eventlite.tls.ssl-ref";
-    static final String DEFAULT_SSL_REF = "defaultSSLConfig";
-
     /** Settings of earlier versions, refused with directions rather than silently ignored. */
     private static final List<String> REPLACED = List.of("eventlite.tls.keystore", "eventlite.tls.keystore-password",
             "eventlite.tls.keystore-type", "eventlite.tls.truststore", "eventlite.tls.truststore-password",
@@ -39,27 +35,20 @@ final class LibertyTls {
     private LibertyTls() {
     }
 
-    /** Empty unless {@code eventlite.tls.port} is set. */
-    static Optional<TlsSettings> read(EventLiteConfig config) {
+    /** Settings of earlier versions are refused with directions, rather than silently ignored. */
+    static void refuseReplacedSettings(EventLiteConfig config) {
         for (String replaced : REPLACED) {
-            if (config.string(replaced).isPresent()) {
+            if (config.isSet(replaced)) {
                 throw new IllegalArgumentException(replaced + " is no longer read: put the key store in a Liberty"
-                        + " <keyStore>, refer to it from an <ssl> element and name that element in " + SSL_REF
-                        + " (docs/tls.md)");
+                        + " <keyStore>, refer to it from an <ssl> element and name that element in "
+                        + Settings.TLS_SSL_REF.key() + " (docs/tls.md)");
             }
         }
-        Optional<String> port = config.string(PORT);
-        if (port.isEmpty()) {
-            return Optional.empty();
-        }
-        int number;
-        try {
-            number = Integer.parseInt(port.get());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PORT + " must be a port number, was '" + port.get() + "'", e);
-        }
-        String sslRef = config.string(SSL_REF).orElse(DEFAULT_SSL_REF);
-        return Optional.of(new TlsSettings(number, new Engines(sslRef)::next));
+    }
+
+    /** Empty unless {@code port} is set. */
+    static Optional<TlsSettings> read(Optional<Integer> port, String sslRef) {
+        return port.map(number -> new TlsSettings(number, new Engines(sslRef)::next));
     }
 
     /** {@code clientAuthentication} needs a certificate; {@code clientAuthenticationSupported} asks for one. */
@@ -127,17 +116,18 @@ final class LibertyTls {
             try {
                 helper = JSSEHelper.getInstance();
             } catch (LinkageError e) {
-                throw new IllegalArgumentException(PORT + " needs Liberty's transportSecurity-1.0 feature", e);
+                throw new IllegalArgumentException(Settings.TLS_PORT.key() + " needs Liberty's transportSecurity-1.0 feature",
+                        e);
             }
             if (!helper.doesSSLConfigExist(sslRef)) {
-                throw new IllegalArgumentException(SSL_REF + " names <ssl id=\"" + sslRef
+                throw new IllegalArgumentException(Settings.TLS_SSL_REF.key() + " names <ssl id=\"" + sslRef
                         + "\">, which the server configuration does not define");
             }
             try {
                 Properties ssl = helper.getProperties(sslRef, INBOUND, null);
                 return new Recipe(helper.getSSLContext(sslRef, INBOUND, null), clientAuth(ssl), protocols(ssl));
             } catch (SSLException e) {
-                throw new IllegalArgumentException("cannot use <ssl id=\"" + sslRef + "\"> for " + PORT + ": "
+                throw new IllegalArgumentException("cannot use <ssl id=\"" + sslRef + "\"> for " + Settings.TLS_PORT.key() + ": "
                         + e.getMessage(), e);
             }
         }

@@ -1,10 +1,9 @@
 package org.eventlite.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,121 +16,182 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/configuration.md's table and the code agree: every setting the code reads is in it, and
- * every setting in it is read by the code or by the Liberty configuration (a per-user or
- * per-group key, with its {@code <name>} placeholder, by the user directory, which builds those
- * keys from their parts). Every
- * setting but the listener's address is in server.xml's settingsRevision, so that changing it
- * re-activates the listener with the new value; the cluster's password is the one exception.
+ * The {@link Settings} catalogue is the one list of settings: docs/configuration.md's table is
+ * made from it, its documented defaults are its defaults, server.xml's settingsRevision joins
+ * exactly the settings whose change should restart the listener, the Liberty variables it lists
+ * are used by Liberty's configuration, and the other pages name no setting it lacks.
  */
 class SettingsDocumentedTest {
 
     private static final Path ROOT = Path.of("../..");
     private static final Path CONFIGURATION = ROOT.resolve("docs/configuration.md");
-    private static final Pattern DOCUMENTED_KEY = Pattern.compile("^\\| `(eventlite\\.[^`]+)`(?:, `(eventlite\\.[^`]+)`)?");
-    /**
-     * The activation spec reads host and port itself; a password would be shown wherever the
-     * activation spec's properties are (change it with a restart).
-     */
-    private static final Set<String> NOT_IN_REVISION = Set.of("eventlite.host", "eventlite.port",
-            "eventlite.cluster.password");
+    private static final Path GENERATED = Path.of("target/configuration-table.md");
+    private static final String TABLE_HEADER = "| setting | default | meaning |";
+    /** Dotted names that are not settings: packages, files, a default value, the settings of earlier versions. */
+    private static final Set<String> NOT_SETTINGS = Set.of("eventlite.api", "eventlite.cdi.broker", "eventlite.cdi.access",
+            "eventlite.benchmarks", "eventlite.yaml", "eventlite.ear", "eventlite.events", "eventlite.tls.keystore");
+    private static final Pattern SETTING_LIKE = Pattern.compile("eventlite\\.[a-z<][a-z0-9<>.-]*[a-z>](-\\*)?");
+    private static final Pattern REVISION = Pattern.compile("settingsRevision=\"([^\"]*)\"");
 
-    private static Set<String> settingsReadByTheCode() throws IllegalAccessException {
-        Set<String> keys = new TreeSet<>();
-        for (Class<?> type : List.of(EventLiteConfig.class, LibertyTls.class)) {
-            for (Field field : type.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                    field.setAccessible(true);
-                    String value = (String) field.get(null);
-                    if (value.startsWith("eventlite.")) {
-                        keys.add(value);
-                    }
-                }
-            }
+    /** The table docs/configuration.md must hold, one row a setting. */
+    static String table() {
+        StringBuilder table = new StringBuilder(TABLE_HEADER).append("\n|---|---|---|\n");
+        for (Setting<?> setting : Settings.ALL) {
+            table.append("| `").append(setting.key()).append("` | ").append(setting.documentedDefault())
+                    .append(" | ").append(setting.meaning())
+                    .append(setting.kind() == Setting.Kind.LIBERTY ? " (a Liberty variable; the application does not read it)" : "")
+                    .append(" |\n");
         }
-        return keys;
+        return table.toString();
     }
 
-    /** The keys in the first column of the configuration table. */
-    private static Set<String> documentedSettings() throws IOException {
-        Set<String> keys = new TreeSet<>();
+    /** The table as docs/configuration.md has it: from its header to the first line that is no row. */
+    private static String documentedTable() throws IOException {
+        StringBuilder table = new StringBuilder();
+        boolean inTable = false;
         for (String line : Files.readAllLines(CONFIGURATION)) {
-            Matcher row = DOCUMENTED_KEY.matcher(line);
-            if (row.find()) {
-                keys.add(row.group(1));
-                if (row.group(2) != null) {
-                    keys.add(row.group(2));
-                }
+            inTable |= line.equals(TABLE_HEADER);
+            if (inTable && !line.startsWith("|")) {
+                break;
+            }
+            if (inTable) {
+                table.append(line).append('\n');
             }
         }
-        return keys;
+        return table.toString();
     }
 
-    /** Liberty configuration files, where some settings are variables the application never reads. */
-    private static String libertyConfiguration() throws IOException {
-        StringBuilder all = new StringBuilder(Files.readString(ROOT.resolve("server.xml")));
+    @Test
+    void theConfigurationPageHoldsTheCataloguesTable() throws IOException {
+        String expected = table();
+        String documented = documentedTable();
+        if (!expected.equals(documented)) {
+            Files.createDirectories(GENERATED.getParent());
+            Files.writeString(GENERATED, expected);
+        }
+        assertEquals(expected, documented, "docs/configuration.md's table differs from Settings.java;"
+                + " src/cdi/" + GENERATED + " holds the table to paste in");
+    }
+
+    @Test
+    void everySettingIsDocumented() {
+        List<String> undocumented = new ArrayList<>();
+        for (Setting<?> setting : Settings.ALL) {
+            if (setting.documentedDefault() == null || setting.meaning() == null) {
+                undocumented.add(setting.key());
+            }
+        }
+        assertEquals(List.of(), undocumented, "settings without a default text or a meaning");
+    }
+
+    /** A default written as a value ({@code `10s`}) must read as the setting's default. */
+    @Test
+    void documentedDefaultsAreTheDefaults() {
+        Pattern literal = Pattern.compile("^`([^`]+)`");
+        List<String> wrong = new ArrayList<>();
+        for (Setting<?> setting : Settings.ALL) {
+            Matcher written = literal.matcher(setting.documentedDefault());
+            if (setting.kind() == Setting.Kind.LIBERTY || !written.find()) {
+                continue;
+            }
+            Object read = setting.valueOf(written.group(1));
+            if (!read.equals(setting.fallback())) {
+                wrong.add(setting.key() + ": documented " + written.group(1) + ", is " + setting.fallback());
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void settingsRevisionJoinsExactlyTheSettingsThatRestartTheListener() throws IOException {
+        Matcher revision = REVISION.matcher(Files.readString(ROOT.resolve("server.xml")));
+        assertTrue(revision.find(), "server.xml has no settingsRevision");
+        Set<String> joined = new TreeSet<>();
+        for (String part : revision.group(1).split("\\|")) {
+            joined.add(part.replaceAll("^\\$\\{|}$", ""));
+        }
+        Set<String> expected = new TreeSet<>();
+        for (Setting<?> setting : Settings.ALL) {
+            if (setting.kind() == Setting.Kind.RESTARTS_LISTENER) {
+                expected.add(setting.key());
+            }
+        }
+        assertEquals(expected, joined, "server.xml's settingsRevision");
+    }
+
+    @Test
+    void libertyVariablesAreUsedByLibertysConfiguration() throws IOException {
+        StringBuilder liberty = new StringBuilder(Files.readString(ROOT.resolve("server.xml")));
         try (Stream<Path> files = Files.walk(ROOT.resolve("liberty"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(Files.readString(file));
+                liberty.append(Files.readString(file));
             }
         }
-        return all.toString();
-    }
-
-    /** Whether UserDirectory builds keys of {@code prefix}, a name, and {@code suffix}. */
-    private static boolean builtByTheUserDirectory(String prefix, String suffix) throws IOException {
-        String source = Files.readString(Path.of("src/main/java/org/eventlite/cdi/access/UserDirectory.java"));
-        return source.contains("\"" + prefix)
-                && (source.contains("\"" + suffix + "\"") || source.contains("\"." + suffix + "\""));
+        List<String> unused = new ArrayList<>();
+        for (Setting<?> setting : Settings.ALL) {
+            if (setting.kind() == Setting.Kind.LIBERTY && !liberty.toString().contains("${" + setting.key() + "}")) {
+                unused.add(setting.key());
+            }
+        }
+        assertEquals(List.of(), unused, "Liberty variables no Liberty configuration file uses");
     }
 
     @Test
-    void everySettingTheCodeReadsIsDocumented() throws Exception {
-        Set<String> documented = documentedSettings();
-        List<String> missing = new ArrayList<>();
-        for (String key : settingsReadByTheCode()) {
-            if (!documented.contains(key)) {
-                missing.add(key);
+    void theDocsNameNoSettingTheCatalogueLacks() throws IOException {
+        List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+            docs.filter(page -> page.toString().endsWith(".md")).forEach(pages::add);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (Path page : pages) {
+            Matcher name = SETTING_LIKE.matcher(Files.readString(page));
+            while (name.find()) {
+                if (!known(name.group())) {
+                    unknown.add(page.getFileName() + ": " + name.group());
+                }
             }
         }
-        assertEquals(List.of(), missing, "settings docs/configuration.md does not document");
+        assertEquals(List.of(), unknown, "names that look like settings but are not in Settings.java");
+    }
+
+    /**
+     * A key, or the part of one before a dot ({@code eventlite.cluster}), with any {@code <name>}
+     * written as a name; keys of one family ({@code eventlite.cluster.batch-*}); or a known non-setting.
+     */
+    private static boolean known(String name) {
+        if (NOT_SETTINGS.contains(name)) {
+            return true;
+        }
+        if (name.endsWith("-*")) {
+            String family = name.substring(0, name.length() - 1);
+            return Settings.ALL.stream().anyMatch(setting -> setting.key().startsWith(family));
+        }
+        for (Setting<?> setting : Settings.ALL) {
+            String key = setting.key();
+            for (int end = key.indexOf('.'); end != -1; end = key.indexOf('.', end + 1)) {
+                if (matchesWritten(key.substring(0, end), name)) {
+                    return true;
+                }
+            }
+            if (matchesWritten(key, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesWritten(String key, String name) {
+        return name.matches(Pattern.quote(key).replaceAll("<[a-z]+>", "\\\\E[^.]+\\\\Q"));
     }
 
     @Test
-    void everyDocumentedSettingIsRead() throws Exception {
-        Set<String> read = settingsReadByTheCode();
-        String liberty = libertyConfiguration();
-        List<String> stale = new ArrayList<>();
-        for (String key : documentedSettings()) {
-            int placeholder = key.indexOf('<');
-            boolean known = placeholder >= 0
-                    ? builtByTheUserDirectory(key.substring(0, placeholder), key.substring(key.indexOf('>') + 2))
-                    : read.contains(key) || liberty.contains("${" + key + "}");
-            if (!known) {
-                stale.add(key);
-            }
-        }
-        assertEquals(List.of(), stale, "settings docs/configuration.md documents but nothing reads");
-    }
-
-    @Test
-    void everySettingButAddressAndPasswordsReactivatesTheListener() throws Exception {
-        String serverXml = Files.readString(ROOT.resolve("server.xml"));
-        List<String> missing = new ArrayList<>();
-        for (String key : settingsReadByTheCode()) {
-            if (!NOT_IN_REVISION.contains(key) && !serverXml.contains("${" + key + "}")) {
-                missing.add(key);
-            }
-        }
-        assertEquals(List.of(), missing, "settings missing from settingsRevision in server.xml");
-    }
-
-    @Test
-    void theTestFindsTheSettings() throws IllegalAccessException, IOException {
-        Set<String> keys = settingsReadByTheCode();
-        assertEquals(true, keys.contains("eventlite.max-event-bytes") && keys.contains("eventlite.tls.port"), keys.toString());
-        Set<String> documented = documentedSettings();
-        assertEquals(true, documented.contains("eventlite.anonymous.subscribe")
-                && documented.contains("eventlite.user.<name>.password-hash"), documented.toString());
+    void aMisspelledSettingInTheDocsIsFound() {
+        assertTrue(known("eventlite.user.ticker.publish"));
+        assertTrue(known("eventlite.cluster"));
+        assertTrue(known("eventlite.user.alice"));
+        assertTrue(known("eventlite.cluster.batch-*"));
+        assertEquals(false, known("eventlite.cluster.bunch-*"));
+        assertEquals(false, known("eventlite.subscriber.max-pending"));
+        assertEquals(false, known("eventlite.tls.keystore-password"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.cdi.EventLiteConfig;
+import org.eventlite.cdi.Settings;
 import org.eventlite.cdi.ListenerLifecycle;
 
 /**
@@ -37,7 +38,7 @@ public class ActivationWatchdog {
     private volatile ScheduledFuture<?> pending;
 
     void applicationStarted(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        long millis = config.activationTimeout().toMillis();
+        long millis = config.value(Settings.ACTIVATION_TIMEOUT).toMillis();
         pending = scheduler.schedule(this::check, millis, TimeUnit.MILLISECONDS);
     }
 
@@ -54,7 +55,7 @@ public class ActivationWatchdog {
         if (state.phase() == ListenerLifecycle.Phase.NOT_ACTIVATED) {
             LOG.log(Level.SEVERE, "EventLite: no endpoint activated the listener within {0}. Check that server.xml"
                     + " has <activationSpec id=\"eventlite/eventlite-server/BridgeBean\"> matching the application"
-                    + " and module names; readiness stays DOWN.", config.activationTimeout());
+                    + " and module names; readiness stays DOWN.", config.value(Settings.ACTIVATION_TIMEOUT));
         }
     }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import org.eventlite.api.EventOrigin;
 import org.eventlite.cdi.ApplicationExecutor;
 import org.eventlite.cdi.EventLiteConfig;
+import org.eventlite.cdi.Settings;
 import org.eventlite.cdi.EventLiteMetrics;
 import org.eventlite.cdi.broker.Broker.Requester;
 import org.eventlite.cdi.broker.Broker;
@@ -94,7 +95,7 @@ public class EventsResource {
             throw failure(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "the body must be sent as Content-Type: application/json");
         }
-        if (!Origins.allowed(origin, request, config.httpAllowedOrigins())) {
+        if (!Origins.allowed(origin, request, config.value(Settings.HTTP_ALLOWED_ORIGINS))) {
             throw failure(Response.Status.FORBIDDEN, "origin-not-allowed", "pages of origin " + origin
                     + " may not publish here; list it in eventlite.http.allowed-origins to allow it");
         }
@@ -152,7 +153,7 @@ public class EventsResource {
             throw failure(Response.Status.BAD_REQUEST, ErrorCode.EMPTY_EVENT_NAME);
         }
         ListenerSettings settings = config.listenerSettings();
-        if (heartbeats.size() >= config.sseMaxStreams()) {
+        if (heartbeats.size() >= config.value(Settings.SSE_MAX_STREAMS)) {
             // Counted as streams start and end; requests arriving together may pass it by a few.
             throw failure(Response.Status.SERVICE_UNAVAILABLE, "too-many-streams",
                     "the server holds as many event streams as allowed (eventlite.sse.max-streams)");
@@ -181,7 +182,7 @@ public class EventsResource {
             subscribed.add(name);
         }
         subscriber.sendControl("subscribed", Json.createObjectBuilder().add("names", subscribed).build().toString());
-        long every = config.sseHeartbeat().toMillis();
+        long every = config.value(Settings.SSE_HEARTBEAT).toMillis();
         heartbeats.put(subscriber.id(), scheduler.scheduleAtFixedRate(subscriber::heartbeat, every, every,
                 TimeUnit.MILLISECONDS));
     }

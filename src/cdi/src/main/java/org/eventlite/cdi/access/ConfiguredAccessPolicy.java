@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.cdi.EventLiteConfig;
+import org.eventlite.cdi.Settings;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.EventPattern;
 
@@ -31,9 +32,6 @@ import org.eventlite.protocol.EventPattern;
 public class ConfiguredAccessPolicy implements EventAccessPolicy {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredAccessPolicy.class.getName());
-    private static final Permissions EVERYTHING = Permissions.parse(List.of(">"));
-
-    enum AnonymousAccess { NETWORKS, ALWAYS, NEVER }
 
     private EventLiteConfig config;
     private UserDirectory directory;
@@ -54,17 +52,17 @@ public class ConfiguredAccessPolicy implements EventAccessPolicy {
 
     @PostConstruct
     void read() {
-        anonymousAccess = anonymousAccess();
-        anonymousNetworks = config.anonymousNetworks();
-        anonymous = new UserDirectory.Principal(anonymousRules(EventLiteConfig.ANONYMOUS_PUBLISH),
-                anonymousRules(EventLiteConfig.ANONYMOUS_SUBSCRIBE), config.flag(EventLiteConfig.ANONYMOUS_MONITOR, true));
+        anonymousAccess = config.value(Settings.ANONYMOUS_ACCESS);
+        anonymousNetworks = config.value(Settings.ANONYMOUS_NETWORKS);
+        anonymous = new UserDirectory.Principal(Permissions.parse(config.value(Settings.ANONYMOUS_PUBLISH)),
+                Permissions.parse(config.value(Settings.ANONYMOUS_SUBSCRIBE)), config.value(Settings.ANONYMOUS_MONITOR));
         String admitted = switch (anonymousAccess) {
             case ALWAYS -> "admitted from anywhere";
             case NEVER -> "refused";
             case NETWORKS -> "admitted from " + anonymousNetworks.stream().map(Network::toText).toList();
         };
         LOG.log(Level.INFO, "EventLite access: {0}; anonymous clients {1} ({2}={3})",
-                new Object[] {directory.describe(), admitted, EventLiteConfig.ANONYMOUS_ACCESS,
+                new Object[] {directory.describe(), admitted, Settings.ANONYMOUS_ACCESS.key(),
                     anonymousAccess.name().toLowerCase()});
     }
 
@@ -107,23 +105,5 @@ public class ConfiguredAccessPolicy implements EventAccessPolicy {
             case NETWORKS -> client.remoteAddress().getAddress() != null
                     && Network.anyContains(anonymousNetworks, client.remoteAddress().getAddress());
         };
-    }
-
-    /** Unset: everything; set, even to nothing: exactly what it lists. */
-    private Permissions anonymousRules(String setting) {
-        return config.isSet(setting) ? Permissions.parse(config.list(setting)) : EVERYTHING;
-    }
-
-    private AnonymousAccess anonymousAccess() {
-        String text = config.string(EventLiteConfig.ANONYMOUS_ACCESS).orElse("networks");
-        if (text.equalsIgnoreCase("loopback")) {
-            return AnonymousAccess.NETWORKS;
-        }
-        try {
-            return AnonymousAccess.valueOf(text.toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(EventLiteConfig.ANONYMOUS_ACCESS
-                    + " must be networks, always or never, was '" + text + "'", e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.cdi.EventLiteConfig;
+import org.eventlite.cdi.Settings;
 import org.eventlite.cdi.Unproxied;
 
 /**
@@ -48,7 +49,7 @@ public class FailedAttempts {
     /** True while {@code address} has used up its failures in the current window. */
     public boolean throttled(InetAddress address) {
         Window window = windows.get(address);
-        return window != null && !expired(window, System.nanoTime()) && window.failures() >= config.authMaxFailures();
+        return window != null && !expired(window, System.nanoTime()) && window.failures() >= config.value(Settings.AUTH_MAX_FAILURES);
     }
 
     public void failed(InetAddress address) {
@@ -56,9 +57,9 @@ public class FailedAttempts {
         Window updated = windows.compute(address, (key, window) -> window == null || expired(window, now)
                 ? new Window(now, 1)
                 : new Window(window.startNanos(), window.failures() + 1));
-        if (updated.failures() == config.authMaxFailures()) {
+        if (updated.failures() == config.value(Settings.AUTH_MAX_FAILURES)) {
             LOG.log(Level.WARNING, "EventLite: {0} denied requests from {1} within {2}; refusing it until the window ends",
-                    new Object[] {updated.failures(), address.getHostAddress(), config.authFailureWindow()});
+                    new Object[] {updated.failures(), address.getHostAddress(), config.value(Settings.AUTH_FAILURE_WINDOW)});
         }
         if (windows.size() > MAX_TRACKED_ADDRESSES) {
             prune(now);
@@ -66,7 +67,7 @@ public class FailedAttempts {
     }
 
     private boolean expired(Window window, long now) {
-        return now - window.startNanos() > config.authFailureWindow().toNanos();
+        return now - window.startNanos() > config.value(Settings.AUTH_FAILURE_WINDOW).toNanos();
     }
 
     private void prune(long now) {

@@ -2,6 +2,7 @@ package org.eventlite.cdi.access;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -65,6 +66,22 @@ public record Network(byte[] prefix, int bits) {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // a prefix is always 4 or 16 bytes
         }
+    }
+
+    /** Blocks are equal when they hold the same addresses as written: same prefix bytes, same length. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Network network && bits == network.bits && Arrays.equals(prefix, network.prefix);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(prefix) + bits;
+    }
+
+    @Override
+    public String toString() {
+        return toText();
     }
 
     static boolean anyContains(List<Network> networks, InetAddress address) {

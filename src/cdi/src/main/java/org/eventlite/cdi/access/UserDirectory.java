@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.eventlite.cdi.ApplicationExecutor;
 import org.eventlite.cdi.EventLiteConfig;
+import org.eventlite.cdi.Setting;
+import org.eventlite.cdi.Settings;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.passwords.PasswordHash;
 
@@ -68,27 +70,29 @@ public class UserDirectory {
     @PostConstruct
     void read() {
         Map<String, ConfiguredUser> table = new HashMap<>();
-        for (String name : config.list(EventLiteConfig.USERS)) {
-            String prefix = "eventlite.user." + name + ".";
-            if (config.string(prefix + "password").isPresent()) {
-                throw new IllegalArgumentException(prefix + "password is not accepted: passwords are kept hashed."
-                        + " Set " + prefix + "password-hash to the output of 'eventlite hash-password'");
+        for (String name : config.value(Settings.USERS)) {
+            String plainPassword = "eventlite.user." + name + ".password";
+            if (config.isSet(plainPassword)) {
+                throw new IllegalArgumentException(plainPassword + " is not accepted: passwords are kept hashed."
+                        + " Set " + plainPassword + "-hash to the output of 'eventlite hash-password'");
             }
-            String hash = config.string(prefix + "password-hash").orElseThrow(() -> new IllegalArgumentException(
-                    prefix + "password-hash is not set; every user in " + EventLiteConfig.USERS + " needs one"));
+            Setting<Optional<String>> hashSetting = Settings.USER_PASSWORD_HASH.forName(name);
+            String hash = config.value(hashSetting).orElseThrow(() -> new IllegalArgumentException(
+                    hashSetting.key() + " is not set; every user in " + Settings.USERS.key() + " needs one"));
             try {
-                table.put(name, new ConfiguredUser(PasswordHash.parse(hash), config.list(prefix + "groups")));
+                List<String> groups = config.value(Settings.USER_GROUPS.forName(name));
+                table.put(name, new ConfiguredUser(PasswordHash.parse(hash), groups));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(prefix + "password-hash: " + e.getMessage(), e);
+                throw new IllegalArgumentException(hashSetting.key() + ": " + e.getMessage(), e);
             }
         }
         users = Map.copyOf(table);
         namesWithRules = namesWithRules();
-        identityStore = config.identityStore();
+        identityStore = config.value(Settings.IDENTITY_STORE);
         registry = identityStore == IdentityStore.SERVER
                 ? application.onCallersThread(new LibertyRegistryVerifier(), PasswordVerifier.class)
                 : null;
-        verified = new VerifiedCredentials(config.authCacheTtl(), config.authCacheSize());
+        verified = new VerifiedCredentials(config.value(Settings.AUTH_CACHE_TTL), config.value(Settings.AUTH_CACHE_SIZE));
     }
 
     /** @return the principal, or null if the user is unknown or the password wrong */
@@ -124,13 +128,13 @@ public class UserDirectory {
     }
 
     private Principal principal(String username, List<String> groups) {
-        Permissions publish = permissions("eventlite.user." + username + ".publish");
-        Permissions subscribe = permissions("eventlite.user." + username + ".subscribe");
-        boolean monitor = config.flag("eventlite.user." + username + ".monitor", false);
+        Permissions publish = permissions(Settings.USER_PUBLISH.forName(username));
+        Permissions subscribe = permissions(Settings.USER_SUBSCRIBE.forName(username));
+        boolean monitor = config.value(Settings.USER_MONITOR.forName(username));
         for (String group : groups) {
-            publish = publish.plus(permissions("eventlite.group." + group + ".publish"));
-            subscribe = subscribe.plus(permissions("eventlite.group." + group + ".subscribe"));
-            monitor |= config.flag("eventlite.group." + group + ".monitor", false);
+            publish = publish.plus(permissions(Settings.GROUP_PUBLISH.forName(group)));
+            subscribe = subscribe.plus(permissions(Settings.GROUP_SUBSCRIBE.forName(group)));
+            monitor |= config.value(Settings.GROUP_MONITOR.forName(group));
         }
         return new Principal(publish, subscribe, monitor);
     }
@@ -161,8 +165,8 @@ public class UserDirectory {
         return Map.copyOf(names);
     }
 
-    private Permissions permissions(String setting) {
-        return Permissions.parse(config.list(setting));
+    private Permissions permissions(Setting<List<String>> setting) {
+        return Permissions.parse(config.value(setting));
     }
 
     /** For the start-up log line. */

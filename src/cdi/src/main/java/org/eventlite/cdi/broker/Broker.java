@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eventlite.api.EventOrigin;
 import org.eventlite.cdi.EventLiteConfig;
+import org.eventlite.cdi.Settings;
 import org.eventlite.cdi.EventLiteMetrics;
 import org.eventlite.cdi.Unproxied;
 import org.eventlite.cdi.access.Client;
@@ -119,12 +120,12 @@ public class Broker {
     public Decision maySubscribe(Requester requester, String pattern, Credentials credentials, Subscriber subscriber) {
         boolean already = registry.isSubscribed(subscriber, pattern);
         if (requester.network() && !already
-                && registry.subscriptionsOf(subscriber) >= config.maxSubscriptionsPerConnection()) {
+                && registry.subscriptionsOf(subscriber) >= config.value(Settings.MAX_SUBSCRIPTIONS_PER_CONNECTION)) {
             return Decision.refused(Verdict.SUBSCRIBER_LIMIT);
         }
-        if (!already && registry.subscriptionCount() >= config.maxSubscriptions()) {
+        if (!already && registry.subscriptionCount() >= config.value(Settings.MAX_SUBSCRIPTIONS)) {
             LOG.log(Level.WARNING, "EventLite holds {0} subscriptions ({1}); refused one of {2}",
-                    new Object[] {registry.subscriptionCount(), EventLiteConfig.MAX_SUBSCRIPTIONS,
+                    new Object[] {registry.subscriptionCount(), Settings.MAX_SUBSCRIPTIONS.key(),
                         subscriber.location()});
             return Decision.refused(Verdict.SERVER_LIMIT);
         }

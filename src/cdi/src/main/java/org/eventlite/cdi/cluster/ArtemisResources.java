@@ -5,6 +5,7 @@ import jakarta.jms.Topic;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eventlite.cdi.EventLiteConfig;
+import org.eventlite.cdi.Settings;
 
 /**
  * An Artemis broker, or a live/backup pair, reached with the Artemis client itself: the URL
@@ -28,11 +29,11 @@ final class ArtemisResources implements LinkResources {
     @Override
     public synchronized ConnectionFactory factory() {
         if (factory == null) {
-            factory = new ActiveMQConnectionFactory(config.clusterArtemisUrl().orElseThrow(), config.clusterUser(),
-                    config.clusterPassword().orElse(null));
+            factory = new ActiveMQConnectionFactory(config.cluster().artemisUrl().orElseThrow(), config.cluster().user(),
+                    config.value(Settings.CLUSTER_PASSWORD).orElse(null));
             // A full batch must travel as an ordinary message: past minLargeMessageSize (100 KiB by
             // default) Artemis streams a message in chunks and keeps it in a file on the broker.
-            int batchWithHeaders = config.clusterBatchMaxBytes() + LARGEST_BATCH_OVERHEAD;
+            int batchWithHeaders = config.cluster().batchMaxBytes() + LARGEST_BATCH_OVERHEAD;
             if (factory.getMinLargeMessageSize() < batchWithHeaders) {
                 factory.setMinLargeMessageSize(batchWithHeaders);
             }
@@ -42,7 +43,7 @@ final class ArtemisResources implements LinkResources {
 
     @Override
     public Topic topic() {
-        return ActiveMQJMSClient.createTopic(config.clusterArtemisAddress());
+        return ActiveMQJMSClient.createTopic(config.cluster().artemisAddress());
     }
 
     @Override

@@ -94,11 +94,11 @@ public class ClusterBridge implements Subscriber {
 
     /** Starts the link if configured; called on an application thread when the listener opens. */
     public synchronized void start() {
-        if (running || !config.clusterEnabled()) {
+        if (running || !config.cluster().enabled()) {
             return;
         }
-        node = config.clusterNode();
-        outgoing = new ArrayBlockingQueue<>(config.clusterMaxPendingEvents());
+        node = config.cluster().node();
+        outgoing = new ArrayBlockingQueue<>(config.cluster().maxPendingEvents());
         running = true;
         linkThreads = new CountDownLatch(2);
         LOG.log(Level.INFO, "EventLite cluster link: this server is {0}, through {1}",
@@ -116,9 +116,9 @@ public class ClusterBridge implements Subscriber {
      * say, shown as ***) and address, or a topic in JNDI. For the log and the readiness data.
      */
     public String through() {
-        return config.clusterArtemisUrl()
-                .map(url -> "Artemis at " + withoutPasswords(url) + ", address " + config.clusterArtemisAddress())
-                .orElse("the topic " + config.clusterTopic() + " (JNDI)");
+        return config.cluster().artemisUrl()
+                .map(url -> "Artemis at " + withoutPasswords(url) + ", address " + config.cluster().artemisAddress())
+                .orElse("the topic " + config.cluster().topic() + " (JNDI)");
     }
 
     /** {@code url} with the value of every parameter named ...password replaced by ***. */
@@ -155,12 +155,12 @@ public class ClusterBridge implements Subscriber {
     }
 
     public boolean enabled() {
-        return config.clusterEnabled();
+        return config.cluster().enabled();
     }
 
     /** Whether readiness stays UP while the link is down ({@code eventlite.cluster.ready-while-link-down}). */
     public boolean readyWhileLinkDown() {
-        return config.clusterReadyWhileLinkDown();
+        return config.cluster().readyWhileLinkDown();
     }
 
     /** Both directions connected. */
@@ -224,7 +224,7 @@ public class ClusterBridge implements Subscriber {
     /** Within both bounds, or not at all. */
     private boolean queue(EventBatch.Entry entry) {
         int size = entry.json().length;
-        if (outgoingBytes.addAndGet(size) > config.clusterMaxPendingBytes() || !outgoing.offer(entry)) {
+        if (outgoingBytes.addAndGet(size) > config.cluster().maxPendingBytes() || !outgoing.offer(entry)) {
             outgoingBytes.addAndGet(-size);
             return false;
         }
@@ -257,11 +257,11 @@ public class ClusterBridge implements Subscriber {
             }
             reasonsLogged.put(reason, now);
             LOG.log(Level.WARNING, "EventLite cluster link down: {0}; retrying every {1} ms",
-                    new Object[] {reason, config.clusterRetryInterval().toMillis()});
+                    new Object[] {reason, config.cluster().retryInterval().toMillis()});
         }
         downReason = reason;
         // The pause before the next attempt ends early when the link stops, so a stop need not wait it out.
-        long until = System.nanoTime() + config.clusterRetryInterval().toNanos();
+        long until = System.nanoTime() + config.cluster().retryInterval().toNanos();
         long left;
         while (running && (left = until - System.nanoTime()) > 0) {
             LockSupport.parkNanos(Math.min(left, STOP_POLL_NANOS));

@@ -17,12 +17,12 @@ final class JndiResources implements LinkResources {
 
     @Override
     public ConnectionFactory factory() throws NamingException {
-        return InitialContext.doLookup(config.clusterConnectionFactory());
+        return InitialContext.doLookup(config.cluster().connectionFactory());
     }
 
     @Override
     public Topic topic() throws NamingException {
-        return InitialContext.doLookup(config.clusterTopic());
+        return InitialContext.doLookup(config.cluster().topic());
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.eventlite.cdi.EventLiteConfig;
 interface LinkResources extends AutoCloseable {
 
     static LinkResources of(EventLiteConfig config) {
-        return config.clusterArtemisUrl().isPresent() ? new ArtemisResources(config) : new JndiResources(config);
+        return config.cluster().artemisUrl().isPresent() ? new ArtemisResources(config) : new JndiResources(config);
     }
 
     /** Asked on each connection attempt: the resources may come up after the application. */
