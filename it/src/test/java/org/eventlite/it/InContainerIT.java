@@ -16,6 +16,7 @@ import jakarta.jms.Topic;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -76,17 +77,12 @@ class InContainerIT {
 
     /** The listener binds on its own Work after the application starts; wait for it. */
     @BeforeEach
-    void listenerAccepts() throws InterruptedException {
+    void listenerAccepts() throws Exception {
         RecordingObservers.SYNCHRONOUS.clear();
         RecordingObservers.ASYNCHRONOUS.clear();
         RecordingObservers.LIFECYCLE.clear();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!listener.accepting() && System.nanoTime() - deadline < 0) {
-            synchronized (this) {
-                wait(50);
-            }
-        }
-        assertTrue(listener.accepting(), listener.reason());
+        assertTrue(Waits.until(Duration.ofSeconds(30), Duration.ofMillis(50), listener::accepting, accepting -> accepting),
+                listener.reason());
     }
 
     @Deployment
@@ -94,7 +90,7 @@ class InContainerIT {
         File parts = new File(System.getProperty("arquillian.parts", "target/arquillian-parts"));
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(parts, "eventlite-server.war"))
                 .addClasses(InContainerIT.class, RecordingObservers.class, RecordingObservers.Seen.class,
-                        RawClient.class, TestServer.class);
+                        RawClient.class, TestServer.class, Waits.class, Waits.Probe.class);
         return ShrinkWrap.create(EnterpriseArchive.class, "eventlite-arq.ear")
                 .addAsModule(ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class, new File(parts, "eventlite-rar.rar")))
                 .addAsModule(war)
@@ -190,14 +186,9 @@ class InContainerIT {
     }
 
     /** This server's link to node A's engine is up, or the test fails with why not. */
-    private void awaitClusterUp() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!cluster.up() && System.nanoTime() - deadline < 0) {
-            synchronized (this) {
-                wait(100);
-            }
-        }
-        assertTrue(cluster.up(), "cluster link: " + cluster.state());
+    private void awaitClusterUp() throws Exception {
+        assertTrue(Waits.until(Duration.ofSeconds(60), Duration.ofMillis(100), cluster::up, up -> up),
+                "cluster link: " + cluster.state());
     }
 
     /** A message as another member would send it, claiming to be node "forger". */

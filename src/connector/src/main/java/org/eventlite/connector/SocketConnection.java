@@ -5,9 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -48,13 +45,7 @@ final class SocketConnection implements Connection, RequestSink {
     /** Bytes of the event frames queued on any connection of the listener, each frame counted once. */
     private final MemoryBudget outbound;
 
-    /** Filled by any thread, drained by the loop. FrameCodec are shared by all their subscribers and never copied here. */
-    private final ConcurrentLinkedQueue<Frame> queued = new ConcurrentLinkedQueue<>();
-    /** Loop thread only: frames sent on the loop thread or taken from {@link #queued}, not yet fully written. */
-    private final ArrayDeque<Frame> writing = new ArrayDeque<>();
-    /** Loop thread only: bytes of the first frame in {@link #writing} already written. */
-    private int firstFrameWritten;
-    private final AtomicLong pendingBytes = new AtomicLong();
+    private final OutboundQueue outboundQueue;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean(true);
     /** When the oldest event frame not yet written was made; 0 if none is waiting. */
@@ -71,13 +62,6 @@ final class SocketConnection implements Connection, RequestSink {
 
     /** Loop thread only: the grace period is completing a line that came without a terminator. */
     private boolean completingBareLine;
-    /**
-     * Loop thread only: how many frames of {@link #writing} go out before frames are held back
-     * for a moment (the reply to a subscribe line without terminator, and any before it); 0: none.
-     */
-    private int framesBeforeHold;
-    /** Loop thread only: frames wait for the {@code FRAME_HOLD} deadline. */
-    private boolean holding;
     /** Loop thread only. */
     private SelectionKey key;
     private final ConnectionDeadlines deadlines = new ConnectionDeadlines();
@@ -101,6 +85,7 @@ final class SocketConnection implements Connection, RequestSink {
         this.decoder = new RequestDecoder(settings.decoderLimits(), requestBodies);
         this.maxPendingBytes = settings.maxPendingBytes();
         this.outbound = outbound;
+        this.outboundQueue = new OutboundQueue(outbound);
     }
 
     @Override
@@ -123,29 +108,20 @@ final class SocketConnection implements Connection, RequestSink {
         if (!isOpen() || closeReason != null) {
             return false;
         }
-        long pending = pendingBytes.addAndGet(frame.length());
+        long pending = outboundQueue.reserve(frame);
         if (pending > maxPendingBytes) {
-            pendingBytes.addAndGet(-frame.length());
+            outboundQueue.unreserve(frame);
             abortSlowConsumer("more than " + maxPendingBytes + " bytes pending (eventlite.subscriber.max-pending-bytes)");
             return false;
         }
         if (pending > limits.softPendingBytes() && tooLongAboveSoftLimit()) {
-            pendingBytes.addAndGet(-frame.length());
+            outboundQueue.unreserve(frame);
             return false;
         }
-        if (frame.createdNanos() != 0 && frame.hold()) {
-            outbound.add(frame.length());
-        }
-        if (loop.isLoopThread()) {
-            // Sent by this connection's own loop (its own replies, events of publishers on the same
-            // loop): straight to the loop-only queue, no concurrent queue node. Each sender keeps
-            // one path, so the order of one publisher's events holds.
-            writing.add(frame);
-        } else {
-            queued.add(frame);
-            if (!open.get() && queued.remove(frame)) {
-                released(frame); // closed meanwhile: its queues were already given back
-            }
+        boolean onLoopThread = loop.isLoopThread();
+        outboundQueue.offer(frame, onLoopThread);
+        if (!onLoopThread && !open.get()) {
+            outboundQueue.withdraw(frame); // closed meanwhile: its queue was already given back
         }
         long created = frame.createdNanos();
         if (created != 0 && oldestUnwritten.get() == 0) {
@@ -185,8 +161,8 @@ final class SocketConnection implements Connection, RequestSink {
             return;
         }
         Frame reply = Frame.errorReply(reason);
-        pendingBytes.addAndGet(reply.length());
-        queued.add(reply);
+        outboundQueue.reserve(reply);
+        outboundQueue.offer(reply, false);
         closeReason = CloseReason.errorReply(reason);
         scheduleFlush();
     }
@@ -242,6 +218,10 @@ final class SocketConnection implements Connection, RequestSink {
                     return;
                 }
                 if (n == 0) {
+                    if (transport.refusal() != null) {
+                        close(transport.refusal());
+                        return;
+                    }
                     decoder.paused(this);
                     break;
                 }
@@ -266,8 +246,6 @@ final class SocketConnection implements Connection, RequestSink {
             if (transport.hasBufferedInput()) {
                 loop.readAgain(this); // TLS records already off the socket: the selector would not say so
             }
-        } catch (TlsTransport.PlainTextPeerException e) {
-            close(ErrorCode.TLS_REQUIRED);
         } catch (IOException e) {
             closeNow(CloseReason.ioFailure("read failed", e));
         }
@@ -323,7 +301,7 @@ final class SocketConnection implements Connection, RequestSink {
                     close(ErrorCode.IDLE_TIMEOUT);
                 }
                 case FRAME_HOLD -> {
-                    holding = false;
+                    outboundQueue.endHold();
                     flush();
                 }
                 case LINE_GRACE -> {
@@ -390,7 +368,7 @@ final class SocketConnection implements Connection, RequestSink {
             if (completingBareLine && request instanceof SubscribeRequest) {
                 // The 2008 Perl subscriber sends no terminator, and takes a read that holds its ok
                 // and a frame for a broken frame: its ok goes out alone, frames a moment later.
-                framesBeforeHold = writing.size();
+                outboundQueue.holdAfterWaitingFrames();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, e, () -> "Connection " + id + " from " + remoteAddress
@@ -437,27 +415,23 @@ final class SocketConnection implements Connection, RequestSink {
         }
         boolean progressed = false;
         try {
-            Frame next;
-            while ((next = queued.poll()) != null) {
-                writing.add(next);
-            }
-            if (holding) {
+            outboundQueue.takeOffered();
+            if (outboundQueue.holding()) {
                 return; // the FRAME_HOLD deadline flushes
             }
             transport.flushBuffered();
             ByteBuffer staging = loop.stagingBuffer();
-            while (!writing.isEmpty() && !holding) {
-                stage(staging, framesBeforeHold > 0 ? framesBeforeHold : Integer.MAX_VALUE);
+            while (outboundQueue.hasWriting() && !outboundQueue.holding()) {
+                outboundQueue.stage(staging);
                 long written = transport.write(staging);
-                pendingBytes.addAndGet(-written);
                 loop.totals.traffic(0, written);
                 progressed |= written > 0;
-                consume(written);
+                outboundQueue.consume(written);
                 if (staging.hasRemaining()) {
                     break; // the socket takes no more now; what was staged and not taken is staged again later
                 }
             }
-            if (holding) {
+            if (outboundQueue.holding()) {
                 key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
                 deadlines.clear(ConnectionDeadlines.Kind.WRITE_STALL);
                 deadlines.set(ConnectionDeadlines.Kind.FRAME_HOLD, System.nanoTime() + settings.bareSubscribePause().toNanos());
@@ -468,10 +442,10 @@ final class SocketConnection implements Connection, RequestSink {
             closeNow(CloseReason.ioFailure("write failed", e));
             return;
         }
-        if (aboveSoftLimitSince.get() != 0 && pendingBytes.get() <= limits.softPendingBytes()) {
+        if (aboveSoftLimitSince.get() != 0 && outboundQueue.pendingBytes() <= limits.softPendingBytes()) {
             aboveSoftLimitSince.set(0); // read first: most flushes find it unset and write nothing shared
         }
-        if (!writing.isEmpty() || transport.hasBufferedOutput()) {
+        if (outboundQueue.hasWriting() || transport.hasBufferedOutput()) {
             key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
             long stallDeadline = System.nanoTime() + settings.writeTimeout().toNanos();
             if (progressed) {
@@ -488,64 +462,9 @@ final class SocketConnection implements Connection, RequestSink {
             if (oldest != 0 && loop.latencySampleDue(settings.latencySampleEvery())) {
                 handler.onEventsWritten(System.nanoTime() - oldest);
             }
-            if (closeReason != null && queued.isEmpty() && !lingering) {
+            if (closeReason != null && outboundQueue.isEmpty() && !lingering) {
                 closeAfterLastReply();
             }
-        }
-    }
-
-    /**
-     * Copies the waiting frames, from the first unwritten byte on, into the loop's direct staging
-     * buffer: one copy, which the JDK would otherwise make into a temporary direct buffer for every
-     * heap buffer of a gathering write, and then one write call for many frames.
-     */
-    private void stage(ByteBuffer staging, int maxFrames) {
-        staging.clear();
-        int from = firstFrameWritten;
-        int frames = 0;
-        for (Frame frame : writing) {
-            frame.copyTo(staging, from);
-            if (!staging.hasRemaining() || ++frames == maxFrames) {
-                break;
-            }
-            from = 0;
-        }
-        staging.flip();
-    }
-
-    /** Drops the frames the write took whole and remembers how far into the next it got. */
-    private void consume(long written) {
-        long left = written;
-        while (left > 0) {
-            Frame first = writing.peekFirst();
-            int rest = first.length() - firstFrameWritten;
-            if (left < rest) {
-                firstFrameWritten += (int) left;
-                return;
-            }
-            left -= rest;
-            released(writing.pollFirst());
-            firstFrameWritten = 0;
-            if (framesBeforeHold > 0 && --framesBeforeHold == 0) {
-                holding = true;
-            }
-        }
-    }
-
-    /**
-     * An event frame leaves this connection's queue; the outbound budget counts each frame once,
-     * while any connection holds it: frames are shared, so what they cost is one array each.
-     */
-    private void released(Frame frame) {
-        if (frame.createdNanos() != 0 && frame.release()) {
-            outbound.add(-frame.length());
-        }
-    }
-
-    private void releaseAll(Queue<Frame> frames) {
-        Frame frame;
-        while ((frame = frames.poll()) != null) {
-            released(frame);
         }
     }
 
@@ -579,9 +498,7 @@ final class SocketConnection implements Connection, RequestSink {
         } catch (IOException e) {
             LOG.log(Level.FINE, "Connection {0}: close failed: {1}", new Object[] {id, e.getMessage()});
         }
-        releaseAll(queued);
-        releaseAll(writing);
-        firstFrameWritten = 0;
+        outboundQueue.releaseAll();
         decoder.close();
         loop.connectionClosed(this);
         try {

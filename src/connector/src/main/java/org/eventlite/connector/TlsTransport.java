@@ -6,6 +6,7 @@ import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
+import org.eventlite.protocol.ErrorCode;
 
 /**
  * TLS over a non-blocking socket with an {@link SSLEngine}: records read from
@@ -15,18 +16,11 @@ import javax.net.ssl.SSLException;
  * connection.
  *
  * <p>A peer whose first byte is not a TLS handshake record is taken for a
- * plain-text client: {@link PlainTextPeerException} is thrown and from then on
- * bytes pass unencrypted, so that it can be told {@code tls-required} in words
- * it reads.
+ * plain-text client: what it sent is not handed out, the transport's
+ * {@link #refusal} becomes {@code tls-required}, and from then on bytes pass
+ * unencrypted, so that the refusal reaches it in words it reads.
  */
 final class TlsTransport implements Transport {
-
-    /** Thrown once when a peer speaks plain text to the TLS port. */
-    static final class PlainTextPeerException extends IOException {
-        PlainTextPeerException() {
-            super("a plain-text client on the TLS port");
-        }
-    }
 
     private static final byte HANDSHAKE_RECORD = 0x16;
     /** Content type, version and length come before every record's body. */
@@ -43,6 +37,7 @@ final class TlsTransport implements Transport {
     private ByteBuffer appIn;
     private boolean firstByteSeen;
     private boolean plainText;
+    private ErrorCode refusal;
     private boolean inputEnded;
 
     TlsTransport(SocketChannel channel, SSLEngine engine) {
@@ -91,7 +86,8 @@ final class TlsTransport implements Transport {
                 firstByteSeen = true;
                 if (netIn.get(0) != HANDSHAKE_RECORD) {
                     plainText = true;
-                    throw new PlainTextPeerException();
+                    refusal = ErrorCode.TLS_REQUIRED;
+                    return 0;
                 }
             }
             if (!unwrap() && n <= 0) {
@@ -133,6 +129,11 @@ final class TlsTransport implements Transport {
         into.put(slice);
         appIn.position(appIn.position() + count);
         return count;
+    }
+
+    @Override
+    public ErrorCode refusal() {
+        return refusal;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.eventlite.connector;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import org.eventlite.protocol.ErrorCode;
 
 /**
  * The bytes of one connection as the protocol sees them: plain, or decrypted
@@ -25,6 +26,15 @@ interface Transport {
      */
     default boolean hasBufferedInput() {
         return false;
+    }
+
+    /**
+     * The wire error the peer is to be answered with and closed, because what it sends is not
+     * this transport's (plain text on the TLS port); null while there is none. A read that
+     * finds one returns 0.
+     */
+    default ErrorCode refusal() {
+        return null;
     }
 
     /** @return protocol bytes taken from {@code source}; 0 if the socket takes none now */

@@ -7,20 +7,16 @@ package org.eventlite.protocol;
  */
 final class Base64Stream {
 
-    /** The standard base64 alphabet, each character at its value: the one definition of it here. */
-    static final byte[] ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final byte[] ALPHABET = Base64Alphabet.characters();
 
     /** Indexed by unsigned byte: one load per byte on the body's hot path. */
     private static final boolean[] BASE64_CHARS = new boolean[256];
     /** Indexed by unsigned byte: the value of a data character, -1 for anything else ('=', CR, LF...). */
-    static final int[] DATA_VALUES = new int[256];
+    static final int[] DATA_VALUES = Base64Alphabet.values();
 
     static {
-        java.util.Arrays.fill(DATA_VALUES, -1);
-        for (int i = 0; i < ALPHABET.length; i++) {
-            DATA_VALUES[ALPHABET[i]] = i;
-            BASE64_CHARS[ALPHABET[i]] = true;
+        for (byte character : ALPHABET) {
+            BASE64_CHARS[character] = true;
         }
         BASE64_CHARS['='] = true;
     }

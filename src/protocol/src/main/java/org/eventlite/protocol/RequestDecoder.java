@@ -35,7 +35,25 @@ import java.util.Arrays;
  */
 public final class RequestDecoder {
 
-    private enum State { REQUEST_LINE, BODY, FAILED }
+    /** Where the decoder is in the request; a publish body has four states of its own. */
+    private enum State {
+        /** Reading a request line, or between requests. */
+        REQUEST_LINE,
+        /** After a publish line: the empty separator line or the first body line comes next. */
+        BODY_EXPECTED,
+        /** After the separator: the first body line comes next; a second empty line means no body. */
+        BODY_AFTER_SEPARATOR,
+        /** Body lines have ended; an empty line, or a line that is not base64 after a whole object, ends the body. */
+        BODY_LINES,
+        /** A body line longer than any request line: its base64 goes straight to the body until its LF. */
+        LONG_BODY_LINE,
+        /** An error was reported; nothing more is decoded. */
+        FAILED;
+
+        boolean inBody() {
+            return this != REQUEST_LINE && this != FAILED;
+        }
+    }
 
     private final DecoderLimits limits;
     /** One line, terminator included: a CR may follow a line of the full length. */
@@ -51,10 +69,6 @@ public final class RequestDecoder {
 
     private String publishEvent;
     private Credentials publishCredentials;
-    private boolean separatorSeen;
-    private boolean bodyStarted;
-    /** The body line is longer than any request line, so it is base64 streamed straight to the body. */
-    private boolean lineCommittedToBody;
     private final Base64Stream base64 = new Base64Stream();
     private final BodyBuffer body;
 
@@ -134,7 +148,7 @@ public final class RequestDecoder {
                 if (looksLikeWholeSubscribe()) {
                     requestLineEnded(sink);
                 }
-            } else if (state == State.BODY && (lineLength > 0 || lineCommittedToBody)) {
+            } else if (state.inBody() && (lineLength > 0 || state == State.LONG_BODY_LINE)) {
                 bodyLineEnded(sink);
                 paused(sink);
             }
@@ -145,8 +159,7 @@ public final class RequestDecoder {
 
     /** The body lines ended so far hold a whole object: what follows is not body. */
     private boolean bodyCompleteBeforeLine() throws ProtocolException {
-        return state == State.BODY && bodyStarted && !lineCommittedToBody && base64.aligned()
-                && body.holdsCompleteObject();
+        return state == State.BODY_LINES && base64.aligned() && body.holdsCompleteObject();
     }
 
     /** Completes the body; the partial line, if any, stays as the start of the next request line. */
@@ -179,7 +192,8 @@ public final class RequestDecoder {
     public boolean hasPartialLine() {
         return switch (state) {
             case REQUEST_LINE -> lineLength > 0 && looksLikeWholeSubscribe();
-            case BODY -> lineLength > 0 || lineCommittedToBody;
+            case BODY_EXPECTED, BODY_AFTER_SEPARATOR, BODY_LINES -> lineLength > 0;
+            case LONG_BODY_LINE -> true;
             case FAILED -> false;
         };
     }
@@ -271,12 +285,9 @@ public final class RequestDecoder {
     }
 
     private void startBody(RequestLine.Parsed parsed, RequestSink sink) {
-        state = State.BODY;
+        state = State.BODY_EXPECTED;
         publishEvent = parsed.event();
         publishCredentials = parsed.credentials();
-        separatorSeen = false;
-        bodyStarted = false;
-        lineCommittedToBody = false;
         base64.reset();
         body.reset(!sink.publishBegins(publishEvent, publishCredentials));
     }
@@ -288,7 +299,7 @@ public final class RequestDecoder {
             bodyLineEnded(sink);
             return from + 1;
         }
-        if (lineCommittedToBody) {
+        if (state == State.LONG_BODY_LINE) {
             return base64.decode(bytes, from, end, body);
         }
         if (!Base64Stream.isBase64Char(b) && b != '\r') {
@@ -303,7 +314,7 @@ public final class RequestDecoder {
         System.arraycopy(bytes, from, line, lineLength, at - from);
         lineLength += at - from;
         if (lineLength == line.length) {
-            lineCommittedToBody = true;
+            state = State.LONG_BODY_LINE;
             flushLineToBody();
         }
         return at;
@@ -315,10 +326,10 @@ public final class RequestDecoder {
      * one, the body itself is broken.
      */
     private void lineIsNextRequest(byte b, RequestSink sink) throws ProtocolException {
-        if (!bodyStarted && lineLength == 0) {
+        if (state != State.BODY_LINES && lineLength == 0) {
             throw new ProtocolException(ErrorCode.MISSING_BODY);
         }
-        if (!bodyStarted || !body.holdsCompleteObject()) {
+        if (state != State.BODY_LINES || !body.holdsCompleteObject()) {
             throw new ProtocolException(ErrorCode.INVALID_BASE64,
                     "the publish body holds byte 0x" + Integer.toHexString(b & 0xFF));
         }
@@ -327,9 +338,8 @@ public final class RequestDecoder {
     }
 
     private void bodyLineEnded(RequestSink sink) throws ProtocolException {
-        if (lineCommittedToBody) {
-            lineCommittedToBody = false;
-            bodyStarted = true;
+        if (state == State.LONG_BODY_LINE) {
+            state = State.BODY_LINES;
             return;
         }
         if (withoutCarriageReturn() == 0) {
@@ -338,16 +348,14 @@ public final class RequestDecoder {
             return;
         }
         flushLineToBody();
-        bodyStarted = true;
+        state = State.BODY_LINES;
     }
 
     private void emptyBodyLine(RequestSink sink) throws ProtocolException {
-        if (bodyStarted) {
-            finishBody(sink);
-        } else if (!separatorSeen) {
-            separatorSeen = true;
-        } else {
-            throw new ProtocolException(ErrorCode.MISSING_BODY);
+        switch (state) {
+            case BODY_LINES -> finishBody(sink);
+            case BODY_EXPECTED -> state = State.BODY_AFTER_SEPARATOR;
+            default -> throw new ProtocolException(ErrorCode.MISSING_BODY);
         }
     }
 

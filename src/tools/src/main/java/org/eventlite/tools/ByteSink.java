@@ -3,12 +3,12 @@ package org.eventlite.tools;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import org.eventlite.protocol.Base64Alphabet;
 
 /** A growable byte array the benchmark writes requests into without a String or allocation per event. */
 final class ByteSink {
 
-    private static final byte[] BASE64 =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] BASE64 = Base64Alphabet.characters();
 
     private byte[] bytes = new byte[1024];
     private int length;

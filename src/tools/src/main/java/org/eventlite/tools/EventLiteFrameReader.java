@@ -2,6 +2,7 @@ package org.eventlite.tools;
 
 import java.io.IOException;
 import java.util.Arrays;
+import org.eventlite.protocol.Base64Alphabet;
 
 /**
  * Reads Event::Lite frames, {@code <base64>\n\n}, as they arrive, however TCP split them, and hands
@@ -17,15 +18,7 @@ import java.util.Arrays;
  */
 final class EventLiteFrameReader implements BenchWire.FrameReader {
 
-    private static final int[] BASE64_VALUES = new int[256];
-
-    static {
-        Arrays.fill(BASE64_VALUES, -1);
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (int i = 0; i < alphabet.length(); i++) {
-            BASE64_VALUES[alphabet.charAt(i)] = i;
-        }
-    }
+    private static final int[] BASE64_VALUES = Base64Alphabet.values();
 
     private final BenchWire.PayloadSink sink;
     /** The bytes of {@link #text}: group g of the text decodes to bytes 3g to 3g + 2. */
