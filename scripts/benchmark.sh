@@ -2,6 +2,7 @@
 # EventLite and Redis Pub/Sub side by side, same generator, same machine, same run.
 #
 #   scripts/benchmark.sh [RESULTS_FILE]        # default target/benchmark-results.md
+#   BENCHMARK_SCENARIOS='^f:' scripts/benchmark.sh   # only the scenarios whose names match (grep -E), no (e)
 #
 # Builds what it needs (mvn package), starts the default EventLite server
 # (mvn package -Prun) and a redis-server on a free loopback port (Debian's
@@ -42,6 +43,8 @@ per_item_us() { python3 -c "import sys; t,n=sys.argv[1:]; print('%.2f' % (float(
   echo
 } >"$results"
 
+only=${BENCHMARK_SCENARIOS:-}
+
 # (e) first, on fresh servers: 10,000 idle subscriber connections. EventLite: live heap after a
 # full GC (jcmd class histogram), before and while they are held; Redis: used_memory.
 idle=10000
@@ -54,15 +57,17 @@ hold() {  # hold ARGS...: starts bench holding the idle connections, returns onc
   echo "the idle connections did not open: $(cat target/benchmark-idle.log)" >&2
   return 1
 }
-before=$(live_heap "$server_jvm")
-hold --server 127.0.0.1:34343 && during=$(live_heap "$server_jvm")
-kill "$holder" 2>/dev/null || true; wait "$holder" 2>/dev/null || true
-redis_before=$(redis_memory)
-hold --redis --server "127.0.0.1:$redis_port" && redis_during=$(redis_memory)
-kill "$holder" 2>/dev/null || true; wait "$holder" 2>/dev/null || true
-ours_bytes=$(( (during - before) / idle ))
-theirs_bytes=$(( (redis_during - redis_before) / idle ))
-echo "e: EventLite live heap $before -> $during bytes; Redis used_memory $redis_before -> $redis_during bytes"
+if [ -z "$only" ]; then
+  before=$(live_heap "$server_jvm")
+  hold --server 127.0.0.1:34343 && during=$(live_heap "$server_jvm")
+  kill "$holder" 2>/dev/null || true; wait "$holder" 2>/dev/null || true
+  redis_before=$(redis_memory)
+  hold --redis --server "127.0.0.1:$redis_port" && redis_during=$(redis_memory)
+  kill "$holder" 2>/dev/null || true; wait "$holder" 2>/dev/null || true
+  ours_bytes=$(( (during - before) / idle ))
+  theirs_bytes=$(( (redis_during - redis_before) / idle ))
+  echo "e: EventLite live heap $before -> $during bytes; Redis used_memory $redis_before -> $redis_during bytes"
+fi
 
 # Both servers warmed up alike before anything is measured. EventLite's JIT compiles on first
 # use, a path runs compiled only after some thousands of passes, and a new workload's shape makes
@@ -180,10 +185,9 @@ run_a() {  # run_a PID ARGS...: prints the last result line, then every run's pr
 
 # One run of a scenario moves with whatever else the two cores do meanwhile ((b) 1.0-1.45 million
 # deliveries/s, (d) p99 0.3-0.8 ms in consecutive runs of one server): every other scenario runs
-# three times on each server; the row shows the run with the median figure (deliveries/s, or
-# p99 for (d)), the notes every run's.
-repeats=3
-run_median() {  # run_median FIGURE PID ARGS...: the median run's result line, its CPU ns, every run's FIGURE
+# three times on each server, (d), whose p99 moves most, five times; the row shows the run with
+# the median figure (deliveries/s, or p99 for (d)), the notes every run's.
+run_median() {  # run_median FIGURE PID ARGS...: the median of $repeats runs: its result line, its CPU ns, every run's FIGURE
   local figure=$1
   shift
   repeat_runs "$repeats" "$@"
@@ -206,9 +210,13 @@ print(" ".join("%.0f" % v if v == v else "-" for v in values))
 for scenario in "${scenarios[@]}"; do
   name=${scenario%%|*}
   args=${scenario#*|}
+  if [ -n "$only" ] && ! grep -Eq "$only" <<<"$name"; then
+    continue
+  fi
+  repeats=3
   case ${name:0:2} in
     a:) runner=(run_a) ;;
-    d:) runner=(run_median p99) ;;
+    d:) runner=(run_median p99) repeats=5 ;;
     *) runner=(run_median deliveries/s) ;;
   esac
   # shellcheck disable=SC2086
@@ -245,7 +253,9 @@ for scenario in "${scenarios[@]}"; do
   fi
   echo "| $name | $ours_rate | $theirs_rate | $(ratio "$ours_rate" "$theirs_rate") | $ours_cpu | $theirs_cpu | $ours_latency | $theirs_latency | $notes |" >>"$results"
 done
-echo "| e: 10,000 idle subscriber connections, bytes each | $ours_bytes (server heap) | $theirs_bytes (used_memory) | $(ratio "$ours_bytes" "$theirs_bytes") |  |  |  |  | measured first, on fresh servers; target: at most 16,384 bytes of heap |" >>"$results"
+if [ -z "$only" ]; then
+  echo "| e: 10,000 idle subscriber connections, bytes each | $ours_bytes (server heap) | $theirs_bytes (used_memory) | $(ratio "$ours_bytes" "$theirs_bytes") |  |  |  |  | measured first, on fresh servers; target: at most 16,384 bytes of heap |" >>"$results"
+fi
 
 echo
 echo "results: $results"

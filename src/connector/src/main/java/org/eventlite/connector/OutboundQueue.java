@@ -110,24 +110,32 @@ final class OutboundQueue {
     }
 
     /**
-     * Copies the waiting frames, from the first unwritten byte on, into the loop's direct staging
-     * buffer: one copy, which the JDK would otherwise make into a temporary direct buffer for every
-     * heap buffer of a gathering write, and then one write call for many frames. Frames behind a
-     * hold are not staged.
+     * What to write next: the first waiting frame's own buffer, from its first unwritten byte on,
+     * if it is written in place; else the waiting frames up to the next such one, copied into the
+     * loop's direct staging buffer: one copy, which the JDK would otherwise make into a temporary
+     * direct buffer for every heap buffer of a gathering write, and then one write call for many
+     * frames. Frames behind a hold are not staged.
      */
-    void stage(ByteBuffer staging) {
+    ByteBuffer nextWrite(ByteBuffer staging) {
+        Frame first = writing.peekFirst();
+        if (first.writtenInPlace()) {
+            return first.remaining(firstFrameWritten);
+        }
         staging.clear();
         int from = firstFrameWritten;
         int frames = 0;
         int maxFrames = framesBeforeHold > 0 ? framesBeforeHold : Integer.MAX_VALUE;
         for (Frame frame : writing) {
+            if (frame.writtenInPlace()) {
+                break;
+            }
             frame.copyTo(staging, from);
             if (!staging.hasRemaining() || ++frames == maxFrames) {
                 break;
             }
             from = 0;
         }
-        staging.flip();
+        return staging.flip();
     }
 
     /** The socket took {@code written} staged bytes: drops the frames it took whole, remembers how far into the next. */

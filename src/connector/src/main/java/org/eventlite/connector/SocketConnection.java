@@ -422,12 +422,12 @@ final class SocketConnection implements Connection, RequestSink {
             transport.flushBuffered();
             ByteBuffer staging = loop.stagingBuffer();
             while (outboundQueue.hasWriting() && !outboundQueue.holding()) {
-                outboundQueue.stage(staging);
-                long written = transport.write(staging);
+                ByteBuffer source = outboundQueue.nextWrite(staging);
+                long written = transport.write(source);
                 loop.totals.traffic(0, written);
                 progressed |= written > 0;
                 outboundQueue.consume(written);
-                if (staging.hasRemaining()) {
+                if (source.hasRemaining()) {
                     break; // the socket takes no more now; what was staged and not taken is staged again later
                 }
             }

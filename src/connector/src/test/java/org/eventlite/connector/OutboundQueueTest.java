@@ -42,10 +42,10 @@ class OutboundQueueTest {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         queue.takeOffered();
         while (queue.hasWriting() && !queue.holding()) {
-            queue.stage(staging);
-            int taken = Math.min(socketTakes, staging.remaining());
+            ByteBuffer source = queue.nextWrite(staging);
+            int taken = Math.min(socketTakes, source.remaining());
             for (int i = 0; i < taken; i++) {
-                written.write(staging.get());
+                written.write(source.get());
             }
             queue.consume(taken);
         }
@@ -65,6 +65,24 @@ class OutboundQueueTest {
         assertEquals(0, queue.pendingBytes());
         assertTrue(queue.isEmpty());
         assertEquals(0, budget.used(), "written frames give their bytes back");
+    }
+
+    @Test
+    void largeFramesWrittenInPlaceKeepTheirOrderAmongSmallOnes() throws Exception {
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int n = 0; n < 6; n++) {
+            Frame frame = n % 3 == 1 ? large(n) : event(n);
+            expected.write(bytesOf(frame));
+            offer(frame, false);
+        }
+        assertTrue(large(0).writtenInPlace() && !event(0).writtenInPlace());
+        assertArrayEquals(expected.toByteArray(), writeAll(4096, 10_000), "in-place frames cut into 10,000-byte writes");
+        assertEquals(0, budget.used());
+    }
+
+    private static Frame large(int n) throws Exception {
+        String padding = "x".repeat(org.eventlite.protocol.FrameCodec.DIRECT_FROM_BYTES);
+        return Frame.of(EventJson.of("q.large", ("{\"n\":" + n + ",\"pad\":\"" + padding + "\"}").getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

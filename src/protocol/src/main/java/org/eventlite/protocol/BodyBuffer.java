@@ -19,6 +19,8 @@ final class BodyBuffer implements Base64Stream.Output {
     private final BodyText text;
     private byte[] bytes = new byte[INITIAL_CAPACITY];
     private int length;
+    /** Bytes of the last body this connection sent, for sizing the next one's array. */
+    private int lastBodyLength;
     /** Bytes the structure watch has seen. */
     private int tracked;
     /** Heap this buffer holds of {@link #budget}: its array beyond the initial capacity. */
@@ -61,7 +63,7 @@ final class BodyBuffer implements Base64Stream.Output {
             if (discarding) {
                 drop();
             } else {
-                grow(Math.min(maxBytes, bytes.length * 2));
+                grow(length + 1);
             }
         }
         bytes[length++] = (byte) b;
@@ -77,7 +79,13 @@ final class BodyBuffer implements Base64Stream.Output {
         tracked = 0;
     }
 
-    private void grow(int capacity) throws ProtocolException {
+    /**
+     * Makes room for {@code needed} bytes: twice the array, or at once the size of this
+     * connection's last body when that is more, so that a publisher of large events grows each
+     * body's array once, not a dozen times.
+     */
+    private void grow(int needed) throws ProtocolException {
+        int capacity = Math.min(maxBytes, Math.max(needed, Math.max(bytes.length * 2, lastBodyLength)));
         long more = capacity - bytes.length;
         budget.reserveForRequest(more);
         reserved += more;
@@ -102,7 +110,7 @@ final class BodyBuffer implements Base64Stream.Output {
         }
         int needed = length + groups * 3;
         if (needed > bytes.length) {
-            grow(Math.min(maxBytes, Math.max(needed, bytes.length * 2)));
+            grow(needed);
         }
         int[] values = Base64Stream.DATA_VALUES;
         byte[] into = bytes;
@@ -211,6 +219,9 @@ final class BodyBuffer implements Base64Stream.Output {
      * gives them back when the sender pauses.
      */
     void reset() {
+        if (length > 0 && !discarding) {
+            lastBodyLength = length;
+        }
         text.reset();
         length = 0;
         tracked = 0;

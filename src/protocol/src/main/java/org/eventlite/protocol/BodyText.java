@@ -1,5 +1,6 @@
 package org.eventlite.protocol;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -23,6 +24,8 @@ final class BodyText {
     /** Heap this text holds of {@link #budget}: its array beyond the initial capacity. */
     private long reserved;
     private int length;
+    /** Characters of the last body's text, for sizing the next one's array. */
+    private int lastLength;
     private boolean overflowed;
 
     BodyText(int maxEventBytes, MemoryBudget budget) {
@@ -51,8 +54,9 @@ final class BodyText {
             return false;
         }
         if (length + count > characters.length) {
-            int capacity = Math.min(maxCharacters,
-                    Math.max(INITIAL_CAPACITY, Math.max(length + count, characters.length * 2)));
+            // At once the size of this connection's last text when that is more: one growth per large body.
+            int capacity = Math.min(maxCharacters, Math.max(Math.max(INITIAL_CAPACITY, lastLength),
+                    Math.max(length + count, characters.length * 2)));
             int more = capacity - Math.max(INITIAL_CAPACITY, characters.length);
             if (more > 0) {
                 budget.reserveForRequest(more);
@@ -71,29 +75,28 @@ final class BodyText {
      * padding may be missing or unused bits set, or which white space after the object shares, is
      * encoded here.
      */
-    java.util.Optional<byte[]> frameFor(byte[] json, int jsonLength) {
+    java.util.Optional<ByteBuffer> frameFor(byte[] json, int jsonLength) {
         int whole = jsonLength / 3 * 4;
         if (overflowed || length < whole) {
             return java.util.Optional.empty();
         }
         int rest = jsonLength % 3;
-        byte[] frame = new byte[whole + (rest == 0 ? 0 : 4) + 2];
-        System.arraycopy(characters, 0, frame, 0, whole);
-        int at = whole;
+        ByteBuffer frame = FrameCodec.allocate(whole + (rest == 0 ? 0 : 4) + 2);
+        frame.put(characters, 0, whole);
         if (rest > 0) {
             int last = jsonLength - rest;
             int bits = (json[last] & 0xFF) << 16 | (rest == 2 ? (json[last + 1] & 0xFF) << 8 : 0);
-            frame[at++] = BASE64[bits >>> 18];
-            frame[at++] = BASE64[(bits >>> 12) & 0x3F];
-            frame[at++] = rest == 2 ? BASE64[(bits >>> 6) & 0x3F] : (byte) '=';
-            frame[at++] = '=';
+            frame.put(BASE64[bits >>> 18]).put(BASE64[(bits >>> 12) & 0x3F])
+                    .put(rest == 2 ? BASE64[(bits >>> 6) & 0x3F] : (byte) '=').put((byte) '=');
         }
-        frame[at] = '\n';
-        frame[at + 1] = '\n';
-        return java.util.Optional.of(frame);
+        frame.put((byte) '\n').put((byte) '\n');
+        return java.util.Optional.of(frame.flip().asReadOnlyBuffer());
     }
 
     void reset() {
+        if (length > 0 && !overflowed) {
+            lastLength = length;
+        }
         length = 0;
         overflowed = false;
     }

@@ -1,5 +1,6 @@
 package org.eventlite.protocol;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -15,9 +16,9 @@ public final class EventJson {
      * The frame, made from the publisher's base64 text when the JSON began the body; null when
      * the frame must be encoded. Not part of equality: the same JSON.
      */
-    private final byte[] receivedFrame;
+    private final ByteBuffer receivedFrame;
 
-    private EventJson(byte[] utf8, byte[] receivedFrame) {
+    private EventJson(byte[] utf8, ByteBuffer receivedFrame) {
         this.utf8 = utf8;
         this.receivedFrame = receivedFrame;
     }
@@ -60,14 +61,14 @@ public final class EventJson {
         return new EventJson(canonicalUtf8, null);
     }
 
-    /** The same JSON, with the frame made from its publisher's body. */
-    EventJson withReceivedFrame(byte[] frame) {
+    /** The same JSON, with the frame made from its publisher's body (read-only, never changed). */
+    EventJson withReceivedFrame(ByteBuffer frame) {
         return new EventJson(utf8, frame);
     }
 
-    /** A copy of the frame made from the publisher's body, or null if there is none. */
-    byte[] receivedFrame() {
-        return receivedFrame == null ? null : receivedFrame.clone();
+    /** The frame made from the publisher's body, a read-only view at its start; null if there is none. */
+    ByteBuffer receivedFrame() {
+        return receivedFrame == null ? null : receivedFrame.duplicate();
     }
 
     /** True if {@code bytes[0, length)} start with this JSON. */

@@ -8,6 +8,12 @@ package org.eventlite.protocol;
  */
 public final class FrameCodec {
 
+    /**
+     * Frames from this size on are made in direct buffers, which sockets write in place: a heap
+     * array is copied into a direct buffer before every write, once per subscriber.
+     */
+    public static final int DIRECT_FROM_BYTES = 64 * 1024;
+
     private static final int TERMINATOR_BYTES = 2;
 
     private FrameCodec() {
@@ -23,11 +29,35 @@ public final class FrameCodec {
         return bytes;
     }
 
-    /** The complete frame bytes; encode once per event and share among subscribers. */
-    public static byte[] encode(EventJson json) {
-        byte[] received = json.receivedFrame();
+    /**
+     * The complete frame, read-only at its start: direct from {@link #DIRECT_FROM_BYTES} on, and
+     * the publisher's own base64 text when it can be. Encode once per event and share among
+     * subscribers.
+     */
+    public static java.nio.ByteBuffer frame(EventJson json) {
+        java.nio.ByteBuffer received = json.receivedFrame();
         if (received != null) {
             return received;
+        }
+        byte[] frame = encode(json);
+        java.nio.ByteBuffer buffer = frame.length < DIRECT_FROM_BYTES
+                ? java.nio.ByteBuffer.wrap(frame)
+                : java.nio.ByteBuffer.allocateDirect(frame.length).put(frame).flip();
+        return buffer.asReadOnlyBuffer();
+    }
+
+    /** A buffer for a frame of {@code length} bytes: direct from {@link #DIRECT_FROM_BYTES} on. */
+    static java.nio.ByteBuffer allocate(int length) {
+        return length < DIRECT_FROM_BYTES ? java.nio.ByteBuffer.allocate(length) : java.nio.ByteBuffer.allocateDirect(length);
+    }
+
+    /** The complete frame bytes, encoded now. */
+    public static byte[] encode(EventJson json) {
+        java.nio.ByteBuffer received = json.receivedFrame();
+        if (received != null) {
+            byte[] copy = new byte[received.remaining()];
+            received.get(copy);
+            return copy;
         }
         byte[] frame = new byte[json.base64Length() + TERMINATOR_BYTES];
         int length = json.encodeBase64(frame);

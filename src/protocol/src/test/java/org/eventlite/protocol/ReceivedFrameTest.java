@@ -7,7 +7,9 @@ import static org.eventlite.protocol.WireFixtures.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,20 @@ class ReceivedFrameTest {
             assertNotNull(json.receivedFrame(), "forwarded, line end " + lineEnd.length());
             assertCanonicalFrame(JSON, json);
         }
+    }
+
+    @Test
+    void aLargeFrameIsADirectBufferTheSocketsWriteInPlace() throws ProtocolException {
+        String large = "{\"event\":\"foo\",\"pad\":\"" + "x".repeat(FrameCodec.DIRECT_FROM_BYTES) + "\"}";
+        RequestDecoder decoder = new RequestDecoder(DecoderLimits.DEFAULTS);
+        Recorder recorder = new Recorder();
+        decoder.feed(ByteBuffer.wrap(concat(ascii("publish/foo:|\n\n"), ascii(canonical(large) + "\n\n"))), recorder);
+        EventJson json = ((PublishRequest) recorder.requests.get(0)).json();
+        assertTrue(json.receivedFrame().isDirect() && FrameCodec.frame(json).isDirect());
+        assertCanonicalFrame(large, json);
+        EventJson small = publish(canonical(JSON) + "\n\n");
+        assertFalse(FrameCodec.frame(small).isDirect());
+        assertTrue(FrameCodec.frame(EventJson.of("foo", utf8(large))).isDirect(), "encoded, not received");
     }
 
     @Test

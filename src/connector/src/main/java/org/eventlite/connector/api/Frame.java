@@ -10,31 +10,36 @@ import org.eventlite.protocol.Replies;
 /**
  * Bytes ready for the wire, encoded once and shared by every connection they
  * go to. Immutable: connections read it through their own views.
+ *
+ * <p>A large frame is a direct buffer ({@link FrameCodec#DIRECT_FROM_BYTES}), which every
+ * connection writes to its socket in place: a heap array would be copied into a direct buffer
+ * once per subscriber before each write. Small frames are heap arrays, many of which are copied
+ * together into one write.
  */
 public final class Frame {
 
-    public static final Frame OK = new Frame(Replies.ok(), 0);
-    public static final Frame PERMISSION_DENIED = new Frame(Replies.permissionDenied(), 0);
+    public static final Frame OK = new Frame(ByteBuffer.wrap(Replies.ok()), 0);
+    public static final Frame PERMISSION_DENIED = new Frame(ByteBuffer.wrap(Replies.permissionDenied()), 0);
 
-    /** Never written after construction; connections copy from it, so one array serves every subscriber. */
-    private final byte[] bytes;
+    /** Never written after construction, its position never moved: connections read duplicates. */
+    private final ByteBuffer bytes;
     private final long createdNanos;
     /** Connections that hold this frame queued, for a budget that counts its bytes once, however many. */
     private final AtomicInteger holders = new AtomicInteger();
 
-    private Frame(byte[] bytes, long createdNanos) {
+    private Frame(ByteBuffer bytes, long createdNanos) {
         this.bytes = bytes;
         this.createdNanos = createdNanos;
     }
 
     /** The frame that delivers {@code json} to subscribers, stamped with the time it was made. */
     public static Frame of(EventJson json) {
-        return new Frame(FrameCodec.encode(json), System.nanoTime());
+        return new Frame(FrameCodec.frame(json), System.nanoTime());
     }
 
     /** The reply for an error; the connection closes after it. */
     public static Frame errorReply(ErrorCode code) {
-        return new Frame(code.reply(), 0);
+        return new Frame(ByteBuffer.wrap(code.reply()), 0);
     }
 
     /** {@link System#nanoTime()} when an event frame was made, for publish-to-deliver latency; 0 for replies. */
@@ -43,7 +48,17 @@ public final class Frame {
     }
 
     public int length() {
-        return bytes.length;
+        return bytes.limit();
+    }
+
+    /** Whether connections write this frame from its own buffer ({@link #remaining}) instead of copying it. */
+    public boolean writtenInPlace() {
+        return bytes.isDirect();
+    }
+
+    /** Its bytes from offset {@code from} on, in a read-only buffer of the caller's own. */
+    public ByteBuffer remaining(int from) {
+        return bytes.asReadOnlyBuffer().position(from);
     }
 
     /** A connection queues this frame; @return true if it is the first to hold it, whose bytes now count */
@@ -58,7 +73,7 @@ public final class Frame {
 
     /** A read-only view positioned at the start, with a position of its own. */
     public ByteBuffer view() {
-        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        return remaining(0);
     }
 
     /**
@@ -66,8 +81,8 @@ public final class Frame {
      * @return the bytes copied
      */
     public int copyTo(ByteBuffer into, int from) {
-        int count = Math.min(into.remaining(), bytes.length - from);
-        into.put(bytes, from, count);
+        int count = Math.min(into.remaining(), length() - from);
+        into.put(into.position(), bytes, from, count).position(into.position() + count);
         return count;
     }
 }
