@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
 
+    private static final File SERVERS = new File(System.getProperty("wlp.dir", "target/liberty/wlp"), "usr/servers");
+    private static final String NODE_A = System.getProperty("node.a.server", "eventlite-node-a");
     private static final int A_PORT = Integer.getInteger("node.a.port", 0);
     private static final int A_HTTP = Integer.getInteger("node.a.http.port", 0);
     private static final int B_PORT = Integer.getInteger("node.b.port", 0);
@@ -99,7 +102,41 @@ class ClusterIT {
     @Test
     void aPipelinedBurstReachesEverySubscriberOnTheOtherServerCompleteAndInOrder() throws Exception {
         bothUp();
-        File log = new File(System.getProperty("cli.workdir", "target"), "cluster-burst.log");
+        String output = burst("cluster-burst.log");
+        assertTrue(output.contains("deliveries=2000000 "), output);
+    }
+
+    /**
+     * With a link queue far smaller than the burst (2,000 events), the same burst still arrives
+     * complete and in order: the link holds the publisher back (its connection is not read) while
+     * the queue is above half full, instead of dropping what does not fit.
+     */
+    @Test
+    void aSmallLinkQueueHoldsThePublisherBackInsteadOfDroppingEvents() throws Exception {
+        bothUp();
+        Path dropIn = new File(SERVERS, NODE_A + "/configDropins/overrides/zz-pacing-it.xml").toPath();
+        Files.createDirectories(dropIn.getParent());
+        try {
+            long linkUps = linkUpsOfNodeA();
+            Files.writeString(dropIn, "<server><variable name=\"eventlite.cluster.max-pending-events\" value=\"2000\"/></server>");
+            Waits.until(Duration.ofSeconds(120), Duration.ofMillis(200), ClusterIT::linkUpsOfNodeA, ups -> ups > linkUps);
+            bothUp();
+            String output = burst("cluster-paced-burst.log");
+            assertTrue(output.contains("deliveries=2000000 "), output);
+            JsonObject data = awaitCluster(A_HTTP, ClusterIT::up, Duration.ofSeconds(10)).getJsonObject("data");
+            assertEquals(0, data.getJsonNumber("notForwarded").longValue(), data.toString());
+            assertTrue(data.getJsonNumber("publishersHeldBack").longValue() > 0, data.toString());
+        } finally {
+            long linkUps = linkUpsOfNodeA();
+            Files.deleteIfExists(dropIn);
+            Waits.until(Duration.ofSeconds(120), Duration.ofMillis(200), ClusterIT::linkUpsOfNodeA, ups -> ups > linkUps);
+        }
+        bothUp();
+    }
+
+    /** Runs the generator's stream-shape burst from A to 10 subscribers on B; @return its output, after exit 0 */
+    private static String burst(String logName) throws Exception {
+        File log = new File(System.getProperty("cli.workdir", "target"), logName);
         log.getParentFile().mkdirs();
         Process bench = new ProcessBuilder(System.getProperty("tools.launcher"), "bench",
                 "--server", TestServer.HOST + ":" + A_PORT, "--subscribe-server", TestServer.HOST + ":" + B_PORT,
@@ -109,7 +146,15 @@ class ClusterIT {
         assertTrue(bench.waitFor(90, TimeUnit.SECONDS), "the generator did not finish");
         String output = Files.readString(log.toPath());
         assertEquals(0, bench.exitValue(), output);
-        assertTrue(output.contains("deliveries=2000000 "), output);
+        return output;
+    }
+
+    /** How often node A's log says its link came up: once more after each restart of EventLite there. */
+    private static long linkUpsOfNodeA() throws java.io.IOException {
+        Path log = new File(SERVERS, NODE_A + "/logs/messages.log").toPath();
+        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("EventLite cluster link up")).count();
+        }
     }
 
     @Test
@@ -128,7 +173,7 @@ class ClusterIT {
 
     /** {@code server stop|start} of node A. */
     private static void liberty(String action) throws Exception {
-        LibertyCommand.run(action, System.getProperty("node.a.server", "eventlite-node-a"));
+        LibertyCommand.run(action, NODE_A);
     }
 
     /**

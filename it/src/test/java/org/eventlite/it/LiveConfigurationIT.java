@@ -82,7 +82,12 @@ class LiveConfigurationIT {
 
     private static JsonObject awaitBlockedReadiness(String reasonStart) throws Exception {
         JsonObject data = Waits.until(DEADLINE, Duration.ofMillis(100), () -> {
-            String body = ServerHealth.get(TestServer.BLOCKED_HTTP_PORT, "/health/ready").body();
+            String body;
+            try {
+                body = ServerHealth.get(TestServer.BLOCKED_HTTP_PORT, "/health/ready").body();
+            } catch (IOException e) {
+                return null; // while the application restarts, readiness may not answer in time: not yet
+            }
             return body.contains("eventlite-listener")
                     ? ServerHealth.check(body, "eventlite-listener").getJsonObject("data") : null;
         }, listener -> listener.getString("reason").startsWith(reasonStart));

@@ -222,8 +222,9 @@ public final class Settings {
             .documented("`jms/eventlite/events`", "JNDI name of the provider's topic");
     public static final Setting<Integer> CLUSTER_MAX_PENDING_EVENTS = Setting.integer(
             "eventlite.cluster.max-pending-events", 100_000).component("maxPendingEvents")
-            .documented("`100000`", "events queued for the topic at most; past it (or past"
-                    + " `eventlite.cluster.max-pending-bytes`) they are delivered locally only");
+            .documented("`100000`", "events queued for the topic at most: above half of it (or of"
+                    + " `eventlite.cluster.max-pending-bytes`) TCP publishers are not read until it is down to a"
+                    + " quarter; past it, events from HTTP and applications are delivered locally only");
     public static final Setting<Long> CLUSTER_MAX_PENDING_BYTES = Setting.bytes("eventlite.cluster.max-pending-bytes",
             () -> 64L * 1024 * 1024).component("maxPendingBytes")
             .documented("`67108864` (64 MiB)", "bytes of the events queued for the topic at most");

@@ -15,6 +15,7 @@ import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.ConnectionHandler;
 import org.eventlite.connector.api.Frame;
 import org.eventlite.connector.api.ListenerSettings;
+import org.eventlite.connector.api.PublisherPacing;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.MemoryBudget;
@@ -29,7 +30,7 @@ import org.eventlite.protocol.SubscribeRequest;
  * {@link IoLoop}'s thread; {@link #send} and {@link #close} may be called from
  * any thread and only queue work for that loop.
  */
-final class SocketConnection implements Connection, RequestSink {
+final class SocketConnection implements Connection, RequestSink, PublisherPacing {
 
     private static final Logger LOG = Logger.getLogger(SocketConnection.class.getName());
 
@@ -72,6 +73,10 @@ final class SocketConnection implements Connection, RequestSink {
     private boolean requestCompleted;
     /** The last reply is out and the output shut; unread input is drained until the peer closes. */
     private boolean lingering;
+    /** Set on the loop thread: requests are not read (see {@link #pause}); read by {@link #resume} too. */
+    private volatile boolean readsPaused;
+    /** {@link #resume} asked the loop to read again. */
+    private volatile boolean resumeRequested;
 
     SocketConnection(long id, Transport transport, InetSocketAddress remoteAddress, IoLoop loop,
             ConnectionHandler handler, ListenerSettings settings, MemoryBudget requestBodies, MemoryBudget outbound) {
@@ -210,6 +215,9 @@ final class SocketConnection implements Connection, RequestSink {
                 drainWhileLingering(readBuffer, maxReads);
                 return;
             }
+            if (readsPaused) {
+                return;
+            }
             for (int reads = 0; reads < maxReads; reads++) {
                 readBuffer.clear();
                 int n = transport.read(readBuffer);
@@ -230,8 +238,8 @@ final class SocketConnection implements Connection, RequestSink {
                 // One bulk copy to the heap: the decoder's loops then index an array, not a direct buffer.
                 readBuffer.get(readBytes, 0, n);
                 decoder.feed(readBytes, 0, n, this);
-                if (decoder.failed() || !isOpen() || closeReason != null) {
-                    stopRequestTimers();
+                if (decoder.failed() || !isOpen() || closeReason != null || readsPaused) {
+                    stopRequestTimers(); // a paused publisher's half-read request waits with no clock running
                     return;
                 }
                 if (n < readBuffer.capacity() && transport.shortReadDrains()) {
@@ -311,7 +319,7 @@ final class SocketConnection implements Connection, RequestSink {
                     } finally {
                         completingBareLine = false;
                     }
-                    if (closeReason == null && !decoder.failed()) {
+                    if (closeReason == null && !decoder.failed() && !readsPaused) {
                         updateRequestTimers();
                     }
                 }
@@ -353,6 +361,49 @@ final class SocketConnection implements Connection, RequestSink {
             loop.arm(this, deadlines.earliest());
         } else {
             loop.disarm(this);
+        }
+    }
+
+    @Override
+    public PublisherPacing pacing() {
+        return this;
+    }
+
+    /**
+     * Loop thread, while a request of this connection is delivered: no more reads until
+     * {@link #resume}. What the last read held is still decoded; the socket's receive buffer
+     * and then TCP hold the rest back.
+     */
+    @Override
+    public void pause() {
+        if (loop.isLoopThread() && !readsPaused && key != null && key.isValid()) {
+            readsPaused = true;
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+        }
+    }
+
+    @Override
+    public void resume() {
+        if (readsPaused && !resumeRequested) {
+            resumeRequested = true;
+            scheduleFlush();
+        }
+    }
+
+    /** Loop thread: reading goes on where {@link #pause} stopped it. */
+    private void resumeReading() {
+        resumeRequested = false;
+        if (!readsPaused) {
+            return;
+        }
+        readsPaused = false;
+        if (inputEnded || lingering || closeReason != null || !key.isValid()) {
+            return;
+        }
+        key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+        updateRequestTimers();
+        if (transport.hasBufferedInput()) {
+            loop.readAgain(this); // TLS records already off the socket: the selector would not say so
         }
     }
 
@@ -408,6 +459,9 @@ final class SocketConnection implements Connection, RequestSink {
         flushScheduled.set(false);
         if (!open.get()) {
             return;
+        }
+        if (resumeRequested) {
+            resumeReading();
         }
         if (abortReason != null) {
             closeNow(abortReason);

@@ -35,6 +35,7 @@ public class ClusterLinkCheck implements HealthCheck {
                 .withData("forwarded", cluster.forwarded())
                 .withData("received", cluster.received())
                 .withData("notForwarded", cluster.dropped())
+                .withData("publishersHeldBack", cluster.publishersHeldBack())
                 .build();
     }
 }

@@ -7,6 +7,7 @@ import org.eventlite.api.EventOrigin;
 import org.eventlite.cdi.EventLiteMetrics;
 import org.eventlite.cdi.Unproxied;
 import org.eventlite.connector.api.Delivery;
+import org.eventlite.connector.api.PublisherPacing;
 import org.eventlite.protocol.EventJson;
 
 /**
@@ -45,7 +46,12 @@ public class Broadcaster {
      * (which the cluster link does not send back). @return subscribers that queued it
      */
     public int broadcast(String name, EventJson json, EventOrigin origin) {
-        int queued = subscribers.deliver(new Delivery(name, json, origin));
+        return broadcast(name, json, origin, PublisherPacing.NONE);
+    }
+
+    /** As {@link #broadcast(String, EventJson, EventOrigin)}, from a publisher a subscriber may hold back. */
+    public int broadcast(String name, EventJson json, EventOrigin origin, PublisherPacing publisher) {
+        int queued = subscribers.deliver(new Delivery(name, json, origin, publisher));
         published.add(1);
         delivered.add(queued);
         observers.eventPublished(name, json, origin);

@@ -15,6 +15,7 @@ import org.eventlite.cdi.access.EventAccessPolicy;
 import org.eventlite.cdi.access.EventFilter;
 import org.eventlite.cdi.access.FailedAttempts;
 import org.eventlite.connector.api.CloseReason;
+import org.eventlite.connector.api.PublisherPacing;
 import org.eventlite.connector.api.Subscriber;
 import org.eventlite.protocol.Credentials;
 import org.eventlite.protocol.EventJson;
@@ -109,7 +110,12 @@ public class Broker {
 
     /** An allowed event, to every subscriber here and to the cluster. @return subscribers that queued it */
     public int publish(String event, EventJson json, EventOrigin origin) {
-        return broadcaster.broadcast(event, json, origin);
+        return publish(event, json, origin, PublisherPacing.NONE);
+    }
+
+    /** As {@link #publish(String, EventJson, EventOrigin)}, from a publisher that can be held back. */
+    public int publish(String event, EventJson json, EventOrigin origin, PublisherPacing publisher) {
+        return broadcaster.broadcast(event, json, origin, publisher);
     }
 
     /**

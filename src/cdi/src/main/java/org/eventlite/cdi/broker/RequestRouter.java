@@ -158,7 +158,7 @@ public class RequestRouter implements ConnectionHandler {
     /** A publish whose body is complete; {@link #admitPublish} allowed it. */
     private void publish(Connection connection, PublishRequest request) {
         broker.publish(request.event(), request.json(),
-                EventOrigin.remote(connection.remoteAddress(), request.credentials().username()));
+                EventOrigin.remote(connection.remoteAddress(), request.credentials().username()), connection.pacing());
         connection.send(Frame.OK);
     }
 

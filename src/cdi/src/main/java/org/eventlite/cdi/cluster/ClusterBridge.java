@@ -5,12 +5,15 @@ import jakarta.enterprise.concurrent.ManagedExecutors;
 import jakarta.enterprise.concurrent.ManagedTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -25,6 +28,7 @@ import org.eventlite.cdi.access.EventFilter;
 import org.eventlite.cdi.broker.Broadcaster;
 import org.eventlite.cdi.broker.SubscriptionRegistry;
 import org.eventlite.connector.api.Delivery;
+import org.eventlite.connector.api.PublisherPacing;
 import org.eventlite.connector.api.Subscriber;
 
 /**
@@ -71,6 +75,14 @@ public class ClusterBridge implements Subscriber {
     BlockingQueue<EventBatch.Entry> outgoing;
     /** Bytes of the events in {@link #outgoing}. */
     final AtomicLong outgoingBytes = new AtomicLong();
+    /** Events in {@link #outgoing}, counted beside it: the queue's own size takes its lock. */
+    private final AtomicInteger outgoingEvents = new AtomicInteger();
+    /**
+     * TCP publishers whose reading stopped because the queue was above half of either bound; all
+     * read on once it is down to a quarter of both, or when the link goes down or stops.
+     */
+    private final Set<PublisherPacing> heldBack = ConcurrentHashMap.newKeySet();
+    private final LongAdder holds = new LongAdder();
     volatile boolean running;
     /** The sender and the receiver, counted down as they end; set when the link starts. */
     private volatile CountDownLatch linkThreads;
@@ -135,6 +147,7 @@ public class ClusterBridge implements Subscriber {
     void stop() {
         running = false;
         registry.remove(this);
+        releaseHeldBack();
         CountDownLatch threads = linkThreads;
         if (threads != null) {
             try {
@@ -217,6 +230,8 @@ public class ClusterBridge implements Subscriber {
                 LOG.log(Level.WARNING, "EventLite cluster link {0}: {1} events delivered here only so far",
                         new Object[] {senderUp ? "behind" : "down (" + downReason + ")", dropped.sum()});
             }
+        } else if (delivery.publisher() != PublisherPacing.NONE && aboveHalf()) {
+            holdBack(delivery.publisher());
         }
         return false;
     }
@@ -228,12 +243,58 @@ public class ClusterBridge implements Subscriber {
             outgoingBytes.addAndGet(-size);
             return false;
         }
+        outgoingEvents.incrementAndGet();
         return true;
     }
 
     /** The sender took {@code entry} off the queue. */
     void taken(EventBatch.Entry entry) {
         outgoingBytes.addAndGet(-entry.json().length);
+        outgoingEvents.decrementAndGet();
+        if (!heldBack.isEmpty() && downToAQuarter()) {
+            releaseHeldBack();
+        }
+    }
+
+    private boolean aboveHalf() {
+        ClusterSettings settings = config.cluster();
+        return outgoingEvents.get() > settings.maxPendingEvents() / 2
+                || outgoingBytes.get() > settings.maxPendingBytes() / 2;
+    }
+
+    private boolean downToAQuarter() {
+        ClusterSettings settings = config.cluster();
+        return outgoingEvents.get() <= settings.maxPendingEvents() / 4
+                && outgoingBytes.get() <= settings.maxPendingBytes() / 4;
+    }
+
+    /**
+     * Back-pressure instead of loss: the publisher reads no more requests until the sender has
+     * caught up. Paused first and listed second, then checked again: a sender that drained the
+     * queue in between, before the publisher was listed, would otherwise never release it.
+     */
+    private void holdBack(PublisherPacing publisher) {
+        publisher.pause();
+        if (heldBack.add(publisher)) {
+            holds.increment();
+        }
+        if (downToAQuarter() || !senderUp || !running) {
+            releaseHeldBack();
+        }
+    }
+
+    /** Every held-back publisher reads on. */
+    private void releaseHeldBack() {
+        for (Iterator<PublisherPacing> publishers = heldBack.iterator(); publishers.hasNext(); ) {
+            PublisherPacing publisher = publishers.next();
+            publishers.remove();
+            publisher.resume();
+        }
+    }
+
+    /** How many times a publisher was held back for the link to catch up. */
+    public long publishersHeldBack() {
+        return holds.sum();
     }
 
     void linkChanged() {
@@ -249,6 +310,7 @@ public class ClusterBridge implements Subscriber {
      * own, so "only when the reason changes" would log every attempt.
      */
     void down(String reason) {
+        releaseHeldBack(); // what they publish now is delivered here only
         long now = System.nanoTime();
         Long logged = reasonsLogged.get(reason);
         if (logged == null || now - logged > RELOG_NANOS || up()) {

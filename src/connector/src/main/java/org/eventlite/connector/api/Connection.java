@@ -35,6 +35,11 @@ public interface Connection extends Subscriber {
      */
     boolean send(Frame frame);
 
+    /** How this connection's publishes can be held back; by default they cannot. */
+    default PublisherPacing pacing() {
+        return PublisherPacing.NONE;
+    }
+
     /** Writes the error's reply, then closes. */
     void close(ErrorCode reason);
 

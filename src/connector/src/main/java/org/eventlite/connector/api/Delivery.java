@@ -13,13 +13,21 @@ public final class Delivery {
     private final String name;
     private final EventJson json;
     private final EventOrigin origin;
+    private final PublisherPacing publisher;
     private Frame frame;
     private String text;
 
+    /** An event from a publisher that cannot be held back. */
     public Delivery(String name, EventJson json, EventOrigin origin) {
+        this(name, json, origin, PublisherPacing.NONE);
+    }
+
+    /** @param publisher how the event's publisher can be held back, by a subscriber with no room for more */
+    public Delivery(String name, EventJson json, EventOrigin origin, PublisherPacing publisher) {
         this.name = name;
         this.json = json;
         this.origin = origin;
+        this.publisher = publisher;
     }
 
     public String name() {
@@ -32,6 +40,11 @@ public final class Delivery {
 
     public EventOrigin origin() {
         return origin;
+    }
+
+    /** How the publisher can be held back; {@link PublisherPacing#NONE} if it cannot. */
+    public PublisherPacing publisher() {
+        return publisher;
     }
 
     /** The JSON as a string, made once for every in-server subscriber. */
