@@ -189,17 +189,8 @@ class ArtemisClusterIT {
      */
     @Test
     void aMemberStopsPromptlyAndCleanlyRightAfterABurst() throws Exception {
-        File log = new File(System.getProperty("cli.workdir", "target"), "artemis-burst.log");
-        log.getParentFile().mkdirs();
         long notForwardedBefore = clusterCheck(A_HTTP).getJsonObject("data").getJsonNumber("notForwarded").longValue();
-        Process bench = new ProcessBuilder(System.getProperty("tools.launcher"), "bench",
-                "--server", TestServer.HOST + ":" + A_PORT, "--subscribe-server", TestServer.HOST + ":" + B_PORT,
-                "--events", "200000", "--size", "100", "--subscribers", "10", "--client-shape", "stream",
-                "--timeout-seconds", "60")
-                .redirectErrorStream(true).redirectOutput(log).start();
-        assertTrue(bench.waitFor(90, TimeUnit.SECONDS), "the generator did not finish");
-        String output = Files.readString(log.toPath());
-        assertEquals(0, bench.exitValue(), output);
+        String output = ClusterIT.burst("artemis-burst.log");
         assertTrue(output.contains("deliveries=2000000 "), output);
         JsonObject link = clusterCheck(A_HTTP).getJsonObject("data");
         assertEquals(notForwardedBefore, link.getJsonNumber("notForwarded").longValue(), link.toString());

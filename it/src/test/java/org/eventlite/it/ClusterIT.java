@@ -134,8 +134,11 @@ class ClusterIT {
         bothUp();
     }
 
-    /** Runs the generator's stream-shape burst from A to 10 subscribers on B; @return its output, after exit 0 */
-    private static String burst(String logName) throws Exception {
+    /**
+     * Runs the generator's stream-shape burst, 200,000 events from a publisher on node A to 10
+     * subscribers on node B, every frame checked; @return its output, after it exited with 0
+     */
+    static String burst(String logName) throws Exception {
         File log = new File(System.getProperty("cli.workdir", "target"), logName);
         log.getParentFile().mkdirs();
         Process bench = new ProcessBuilder(System.getProperty("tools.launcher"), "bench",
