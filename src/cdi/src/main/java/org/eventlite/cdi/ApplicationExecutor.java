@@ -2,6 +2,7 @@ package org.eventlite.cdi;
 
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Executor;
 import javax.naming.InitialContext;
@@ -12,18 +13,21 @@ import javax.naming.NamingException;
  * Those threads lack the application's context, and a managed executor
  * captures the submitter's context; so submissions go through a contextual
  * proxy created on an application thread, and tasks run with the
- * application's class loader, naming and CDI.
+ * application's class loader, naming and CDI. Loops that run as long as the
+ * application get threads of their own instead ({@link #startLoop}).
  */
 @ApplicationScoped
 public class ApplicationExecutor implements Executor {
 
     private volatile Executor executor;
+    private volatile ManagedThreadFactory threads;
 
     /** Must first be called on an application thread (the bridge MDB does so before any I/O thread calls in). */
     public void prepare() {
         if (executor == null) {
             synchronized (this) {
                 if (executor == null) {
+                    threads = lookup("java:comp/DefaultManagedThreadFactory");
                     executor = contextual();
                 }
             }
@@ -34,6 +38,21 @@ public class ApplicationExecutor implements Executor {
     public void execute(Runnable task) {
         prepare();
         executor.execute(task);
+    }
+
+    /**
+     * Starts {@code loop} on a new managed thread (the application's context, not one of the
+     * server's pool threads). Liberty runs every managed executor's tasks, long-running ones
+     * included, on its one shared pool, which keeps two threads per core when it shrinks: a
+     * loop there holds one of them for good, and once loops hold them all, queued work (the
+     * messaging client's reads, HTTP requests) waits for the pool's controller to add a thread,
+     * which it does every 1.5 s.
+     */
+    public void startLoop(Runnable loop, String name) {
+        prepare();
+        Thread thread = threads.newThread(loop);
+        thread.setName(name);
+        thread.start();
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.eventlite.cdi.cluster;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedExecutors;
-import jakarta.enterprise.concurrent.ManagedTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Iterator;
@@ -118,8 +116,8 @@ public class ClusterBridge implements Subscriber {
         // JmsLink and the resources it picks are the only classes that touch Jakarta Messaging
         // types: servers without a messaging feature never load them, and this bean still deploys there.
         JmsLink link = new JmsLink(this);
-        executor.execute(longRunning(link::send, "eventlite-cluster-sender"));
-        executor.execute(longRunning(link::receive, "eventlite-cluster-receiver"));
+        executor.startLoop(link::send, "eventlite-cluster-sender");
+        executor.startLoop(link::receive, "eventlite-cluster-receiver");
         registry.subscribe(ObservedEvents.EVERY_EVENT, this, EventFilter.ALL);
     }
 
@@ -328,10 +326,5 @@ public class ClusterBridge implements Subscriber {
         while (running && (left = until - System.nanoTime()) > 0) {
             LockSupport.parkNanos(Math.min(left, STOP_POLL_NANOS));
         }
-    }
-
-    private static Runnable longRunning(Runnable task, String name) {
-        return ManagedExecutors.managedTask(task,
-                Map.of(ManagedTask.LONGRUNNING_HINT, "true", ManagedTask.IDENTITY_NAME, name), null);
     }
 }
