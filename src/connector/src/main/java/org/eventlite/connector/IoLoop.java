@@ -7,6 +7,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,8 @@ import org.eventlite.connector.api.CloseReason;
  * WorkManager. It owns a selector and the connections registered with it:
  * every read, decode, handler call and write of those connections happens on
  * this thread, so per-connection state needs no locks. Other threads reach it
- * only through its queues and a coalesced selector wake-up.
+ * only through its queues and a coalesced selector wake-up. The first loop
+ * also accepts the listener's connections ({@link Acceptor}).
  */
 final class IoLoop implements Work {
 
@@ -44,6 +46,12 @@ final class IoLoop implements Work {
     /** The listener's running totals, which this loop's connections count into directly. */
     final ListenerTotals totals;
     private final ConcurrentLinkedQueue<SocketConnection> arrivals = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Acceptor> newAcceptors = new ConcurrentLinkedQueue<>();
+    /** Loop thread only: the listening sockets this loop accepts from. */
+    private final List<Acceptor> acceptors = new ArrayList<>();
+    private volatile boolean closeAcceptors;
+    /** Counted down once this loop has closed its listening sockets, on a stop or when it ends. */
+    private final CountDownLatch acceptorsClosed = new CountDownLatch(1);
     private final ConcurrentLinkedQueue<SocketConnection> flushes = new ConcurrentLinkedQueue<>();
     /** Loop thread only: flushes asked for on the loop itself, handled in the same round. */
     private final java.util.ArrayDeque<SocketConnection> localFlushes = new java.util.ArrayDeque<>();
@@ -93,6 +101,23 @@ final class IoLoop implements Work {
         }
     }
 
+    /** Any thread: this loop accepts from {@code acceptor}'s socket from its next round on. */
+    void serve(Acceptor acceptor) {
+        newAcceptors.add(acceptor);
+        wakeUp();
+    }
+
+    /**
+     * Any thread: closes the listening sockets on the loop's thread, which lets the kernel close
+     * them at once (a socket registered with a selector closes only when the selector lets it
+     * go); @return whether that happened within the timeout
+     */
+    boolean closeAcceptors(long timeout, TimeUnit unit) throws InterruptedException {
+        closeAcceptors = true;
+        wakeUp();
+        return acceptorsClosed.await(timeout, unit);
+    }
+
     /** Any thread: the connection has bytes to write or is to be closed. */
     void requestFlush(SocketConnection connection) {
         if (isLoopThread()) {
@@ -127,6 +152,7 @@ final class IoLoop implements Work {
                     selector.selectNow(handleReady); // work queued on the loop itself last round
                 }
                 wakeupPending.set(false);
+                registerAcceptors();
                 registerArrivals();
                 handleRereads();
                 handleFlushes();
@@ -138,12 +164,14 @@ final class IoLoop implements Work {
         } finally {
             boolean failed = running;
             running = false;
+            releaseAcceptors();
             closeAll();
             finished.countDown();
             closeArrivals();
             if (failed) {
                 listener.loopFailed(this);
             }
+            acceptorsClosed.countDown();
             thread.setName(poolName);
         }
     }
@@ -152,7 +180,36 @@ final class IoLoop implements Work {
         if (!flushes.isEmpty() || !arrivals.isEmpty()) {
             return 1;
         }
-        return deadlines.millisUntilNext(System.nanoTime(), MAX_SELECT_MILLIS);
+        long now = System.nanoTime();
+        long untilResume = MAX_SELECT_MILLIS;
+        for (Acceptor acceptor : acceptors) {
+            untilResume = Math.min(untilResume, TimeUnit.NANOSECONDS.toMillis(acceptor.nanosUntilResume(now)) + 1);
+        }
+        return deadlines.millisUntilNext(now, untilResume);
+    }
+
+    private void registerAcceptors() throws IOException {
+        if (closeAcceptors) {
+            releaseAcceptors();
+            selector.selectNow(); // lets go of the cancelled keys: the kernel closes the sockets now
+            acceptorsClosed.countDown();
+            return;
+        }
+        Acceptor acceptor;
+        while ((acceptor = newAcceptors.poll()) != null) {
+            if (acceptor.register(selector)) {
+                acceptors.add(acceptor);
+            }
+        }
+    }
+
+    private void releaseAcceptors() {
+        Acceptor acceptor;
+        while ((acceptor = newAcceptors.poll()) != null) {
+            acceptors.add(acceptor);
+        }
+        acceptors.forEach(Acceptor::close);
+        acceptors.clear();
     }
 
     private void registerArrivals() {
@@ -168,10 +225,18 @@ final class IoLoop implements Work {
     }
 
     private void handleReady(SelectionKey key) {
-        SocketConnection connection = (SocketConnection) key.attachment();
         if (!key.isValid()) {
             return;
         }
+        if (key.attachment() instanceof Acceptor acceptor) {
+            try {
+                acceptor.acceptReady();
+            } catch (Throwable e) {
+                LOG.log(Level.SEVERE, e, () -> "EventLite I/O loop " + name + ": accepting failed; it goes on");
+            }
+            return;
+        }
+        SocketConnection connection = (SocketConnection) key.attachment();
         try {
             if (key.isWritable()) {
                 connection.flush();
@@ -235,6 +300,9 @@ final class IoLoop implements Work {
 
     private void handleDeadlines() {
         long now = System.nanoTime();
+        for (Acceptor acceptor : acceptors) {
+            acceptor.resumeIfDue(now);
+        }
         deadlines.takeDue(now, connection -> {
             try {
                 connection.deadlineReached(now);

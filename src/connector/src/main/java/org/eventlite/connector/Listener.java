@@ -33,8 +33,9 @@ import org.eventlite.protocol.MemoryBudget;
 /**
  * One endpoint activation: asks the application for its handler, binds the
  * port, accepts connections and spreads them over the I/O loops. All of it
- * runs as Work on the WorkManager. {@link #stop()} closes the listening
- * socket first, then the loops with their connections.
+ * runs as Work on the WorkManager: a short one that opens and binds, then one
+ * long-lived Work per I/O loop, the first of which also accepts. {@link #stop()}
+ * closes the listening sockets first, then the loops with their connections.
  */
 final class Listener implements ListenerStatus {
 
@@ -44,9 +45,6 @@ final class Listener implements ListenerStatus {
     private static final long OPEN_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(120);
     private static final long OPEN_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long STOP_WAIT_SECONDS = 10;
-    /** Pauses after a failed accept (out of descriptors, say), doubling from the first to the last. */
-    private static final long ACCEPT_RETRY_FIRST_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final long ACCEPT_RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final InetSocketAddress address;
     private final MessageEndpointFactory endpointFactory;
@@ -65,8 +63,9 @@ final class Listener implements ListenerStatus {
     private volatile MemoryBudget outbound;
 
     private volatile boolean stopping;
-    /** Accept loops running; guarded by {@code this}. */
-    private int acceptLoops;
+    private volatile ListenerSettings settings;
+    /** The accepting loop's thread only: the loop to try for the next connection. */
+    private int nextLoop;
     private volatile ConnectionHandler handler;
     private final BrokerLink brokerLink;
     private volatile ServerSocketChannel server;
@@ -92,7 +91,7 @@ final class Listener implements ListenerStatus {
         public void run() {
             Thread thread = Thread.currentThread();
             String poolName = thread.getName();
-            thread.setName("eventlite-accept-" + address.getPort());
+            thread.setName("eventlite-start-" + address.getPort());
             try {
                 handler = openHandler();
                 if (handler != null) {
@@ -139,6 +138,7 @@ final class Listener implements ListenerStatus {
 
     private void bindAndServe(ConnectionHandler handler) {
         ListenerSettings settings = handler.settings();
+        this.settings = settings;
         Optional<TlsSettings> tls = settings.tls();
         requestBodies = new MemoryBudget("the request body budget",
                 settings.clientLimits().requestBodyBudgetBytes());
@@ -154,7 +154,6 @@ final class Listener implements ListenerStatus {
             if (tls.isPresent()) {
                 tlsServer = bind(new InetSocketAddress(address.getAddress(), tls.get().port()));
                 tlsBound = (InetSocketAddress) tlsServer.getLocalAddress();
-                workManager.scheduleWork(new TlsAcceptWork(settings, tls.get()), WorkManager.INDEFINITE, null, null);
             }
         } catch (IOException | WorkException e) {
             String reason = "cannot listen on " + address
@@ -172,10 +171,14 @@ final class Listener implements ListenerStatus {
             stop();
             return;
         }
+        IoLoop accepting = loops.get(0);
+        accepting.serve(new Acceptor(server, false, this));
+        if (tlsServer != null) {
+            accepting.serve(new Acceptor(tlsServer, true, this));
+        }
         LOG.log(Level.INFO, "EventLite listening on {0}{1}", new Object[] {bound,
             tlsBound == null ? "" : " and, with TLS, on " + tlsBound});
         handler.onListening(bound);
-        accept(server, settings, null);
     }
 
     private static ServerSocketChannel bind(InetSocketAddress at) throws IOException {
@@ -190,122 +193,56 @@ final class Listener implements ListenerStatus {
         }
     }
 
-    /** The TLS port's blocking accept, on a Work of its own. */
-    private final class TlsAcceptWork implements Work {
-        private final ListenerSettings settings;
-        private final TlsSettings tls;
-
-        TlsAcceptWork(ListenerSettings settings, TlsSettings tls) {
-            this.settings = settings;
-            this.tls = tls;
+    /** The accepting loop: a failed accept makes readiness DOWN with the reason, until {@link #acceptingAgain}. */
+    void acceptFailed(boolean tls, Exception e) {
+        if (stopping) {
+            return;
         }
-
-        @Override
-        public void run() {
-            Thread thread = Thread.currentThread();
-            String poolName = thread.getName();
-            thread.setName("eventlite-accept-tls-" + tls.port());
-            try {
-                accept(tlsServer, settings, tls);
-            } finally {
-                thread.setName(poolName);
-            }
-        }
-
-        @Override
-        public void release() {
-            stopping = true;
-        }
+        String reason = "accepting on " + (tls ? tlsBound : bound) + " failed: " + e.getMessage() + "; retrying";
+        LOG.log(Level.SEVERE, "EventLite {0}", reason);
+        handler.onListenFailed(reason);
     }
 
-    /**
-     * Blocking accept on the calling Work's thread; closing the server socket ends it.
-     *
-     * @param tls null on the plain port
-     */
-    private void accept(ServerSocketChannel listening, ListenerSettings settings, TlsSettings tls) {
-        acceptLoopStarted();
-        try {
-            acceptUntilClosed(listening, settings, tls);
-        } finally {
-            acceptLoopEnded();
-        }
+    void acceptingAgain(boolean tls) {
+        LOG.log(Level.INFO, "EventLite accepts connections on {0} again", tls ? tlsBound : bound);
+        handler.onListening(bound);
     }
 
-    /**
-     * A failed accept (no descriptors left, a connection reset before it was taken) is
-     * transient: readiness goes DOWN with the reason, the loop pauses, doubling up to a
-     * second, and accepts again; the first success makes readiness UP. Only closing the
-     * socket ends it.
-     */
-    private void acceptUntilClosed(ServerSocketChannel listening, ListenerSettings settings, TlsSettings tls) {
-        int next = 0;
-        long retryNanos = ACCEPT_RETRY_FIRST_NANOS;
-        boolean failing = false;
-        while (!stopping && listening.isOpen()) {
-            SocketChannel socket;
-            try {
-                socket = listening.accept();
-            } catch (java.nio.channels.ClosedChannelException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                if (stopping) {
-                    return;
-                }
-                String reason = "accepting on " + (tls == null ? bound : tlsBound) + " failed: " + e.getMessage()
-                        + "; retrying";
-                if (!failing) {
-                    LOG.log(Level.SEVERE, "EventLite {0}", reason);
-                    handler.onListenFailed(reason);
-                    failing = true;
-                }
-                LockSupport.parkNanos(retryNanos);
-                retryNanos = Math.min(ACCEPT_RETRY_MAX_NANOS, retryNanos * 2);
-                continue;
-            }
-            if (failing) {
-                failing = false;
-                retryNanos = ACCEPT_RETRY_FIRST_NANOS;
-                LOG.log(Level.INFO, "EventLite accepts connections on {0} again", tls == null ? bound : tlsBound);
-                handler.onListening(bound);
-            }
-            next = adopt(socket, settings, tls, next);
-        }
-    }
-
-    /** @return the index of the loop to try for the next connection */
-    private int adopt(SocketChannel socket, ListenerSettings settings, TlsSettings tls, int next) {
+    /** The accepting loop: spreads a new connection over the running loops, or refuses it over a cap. */
+    void adopt(SocketChannel socket, boolean tlsPort) {
+        ListenerSettings settings = this.settings;
+        TlsSettings tls = tlsPort ? settings.tls().orElseThrow() : null;
         InetSocketAddress remote;
         try {
             remote = (InetSocketAddress) socket.getRemoteAddress();
         } catch (IOException e) {
             LOG.log(Level.FINE, "Dropping a connection that failed on accept: {0}", e.toString());
             closeQuietly(socket);
-            return next;
+            return;
         }
         int open = openConnections.incrementAndGet();
         int fromAddress = countFrom(remote);
         try {
             if (open > settings.maxConnections()) {
                 refuse(socket, tls != null, ErrorCode.TOO_MANY_CONNECTIONS, remote);
-                return next;
+                return;
             }
             if (fromAddress > settings.clientLimits().maxConnectionsPerAddress()) {
                 refuse(socket, tls != null, ErrorCode.TOO_MANY_CONNECTIONS_FROM_ADDRESS, remote);
-                return next;
+                return;
             }
             socket.configureBlocking(false);
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            IoLoop loop = runningLoop(next);
+            IoLoop loop = runningLoop(nextLoop);
             Transport transport = tls == null ? Transport.plain(socket) : new TlsTransport(socket, tls.newEngine());
             loop.adopt(new SocketConnection(connectionIds.incrementAndGet(), transport, remote, loop, handler,
                     settings, requestBodies, outbound));
-            return (loops.indexOf(loop) + 1) % loops.size();
+            nextLoop = (loops.indexOf(loop) + 1) % loops.size();
         } catch (IOException | RuntimeException e) {
             connectionClosed(remote);
             LOG.log(Level.FINE, "Dropping a connection that failed on accept: {0}", e.toString());
             closeQuietly(socket);
-            return next;
+            return;
         }
     }
 
@@ -372,9 +309,7 @@ final class Listener implements ListenerStatus {
         }
         bound = null;
         tlsBound = null;
-        closeQuietly(server);
-        closeQuietly(tlsServer);
-        awaitAcceptLoopsEnded();
+        closeListeningSockets();
         stopLoops();
         ConnectionHandler current = handler;
         if (current != null) {
@@ -383,32 +318,25 @@ final class Listener implements ListenerStatus {
         LOG.log(Level.INFO, "EventLite stopped listening on {0}", address);
     }
 
-    private synchronized void acceptLoopStarted() {
-        acceptLoops++;
-    }
-
-    private synchronized void acceptLoopEnded() {
-        acceptLoops--;
-        notifyAll();
-    }
-
     /**
-     * The kernel closes a listening socket only once the thread blocked in accept has left
-     * it; until then it still completes handshakes. Connections are closed only after that,
-     * so a client that sees its connection end and reconnects at once is refused rather than
-     * queued on a socket about to be reset (seen once in RedeployIT on a busy machine).
+     * The accepting loop closes the listening sockets, so that the kernel closes them before any
+     * connection is: a client that sees its connection end and reconnects at once is refused rather
+     * than queued on a socket about to be reset (seen once in RedeployIT on a busy machine). Closing
+     * here as well covers a loop that has ended, or never got the sockets.
      */
-    private synchronized void awaitAcceptLoopsEnded() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
-        long left;
-        while (acceptLoops > 0 && (left = deadline - System.nanoTime()) > 0) {
+    private void closeListeningSockets() {
+        if (!loops.isEmpty()) {
             try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+                if (!loops.get(0).closeAcceptors(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.log(Level.WARNING, "The EventLite I/O loop that accepts did not close the listening sockets"
+                            + " within {0} s", STOP_WAIT_SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
             }
         }
+        closeQuietly(server);
+        closeQuietly(tlsServer);
     }
 
     private void stopLoops() {
