@@ -190,9 +190,13 @@ final class IoLoop implements Work {
 
     private void registerAcceptors() throws IOException {
         if (closeAcceptors) {
-            releaseAcceptors();
-            selector.selectNow(); // lets go of the cancelled keys: the kernel closes the sockets now
-            acceptorsClosed.countDown();
+            if (acceptorsClosed.getCount() > 0) {
+                releaseAcceptors();
+                // Lets go of the cancelled keys, so the kernel closes the sockets now; whatever else
+                // is ready is served as in any round.
+                selector.selectNow(handleReady);
+                acceptorsClosed.countDown();
+            }
             return;
         }
         Acceptor acceptor;
