@@ -181,17 +181,26 @@ public class EventsResource {
             broker.subscribe(name, subscriber, decision, requester, credentials);
             subscribed.add(name);
         }
-        subscriber.sendControl("subscribed", Json.createObjectBuilder().add("names", subscribed).build().toString());
+        // Counted before the client hears "subscribed", so that its next request sees this stream;
+        // and counted out here if it already ended, as ended() ran before there was anything to remove.
         long every = config.value(Settings.SSE_HEARTBEAT).toMillis();
         heartbeats.put(subscriber.id(), scheduler.scheduleAtFixedRate(subscriber::heartbeat, every, every,
                 TimeUnit.MILLISECONDS));
+        if (!subscriber.isOpen()) {
+            stopHeartbeat(subscriber);
+        }
+        subscriber.sendControl("subscribed", Json.createObjectBuilder().add("names", subscribed).build().toString());
     }
 
-    private void ended(SseSubscriber subscriber, CloseReason reason) {
+    private static void stopHeartbeat(SseSubscriber subscriber) {
         ScheduledFuture<?> heartbeat = heartbeats.remove(subscriber.id());
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
+    }
+
+    private void ended(SseSubscriber subscriber, CloseReason reason) {
+        stopHeartbeat(subscriber);
         if (reason.kind() == CloseReason.Kind.SLOW_CONSUMER) {
             metrics.sseSlowConsumers().add(1);
         }

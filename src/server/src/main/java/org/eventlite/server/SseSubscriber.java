@@ -102,6 +102,11 @@ final class SseSubscriber implements Subscriber {
         }
     }
 
+    /** False once {@link #end} was called: the stream is closed or closing. */
+    boolean isOpen() {
+        return open.get();
+    }
+
     /** Queues a control event ({@code subscribed}) behind what is queued. */
     void sendControl(String name, String json) {
         enqueue(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(json).build());
