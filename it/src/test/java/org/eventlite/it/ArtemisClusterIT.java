@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cluster link over ActiveMQ Artemis, a live/backup pair on a shared store that this test
- * creates and starts from the distribution the build unpacked. The brokers speak TLS only, with
- * the build's test certificate, and sign in their members as node-settings.xml's user and
- * password (a member with a wrong one is refused). Nodes A and B switch their link from Liberty's engine to
+ * The cluster link over ActiveMQ Artemis, a primary/backup pair replicating its journal, started
+ * from the distribution the build unpacked by deploy/artemis/start-broker.sh, the script the
+ * Kubernetes manifest runs. The brokers speak TLS only, with the build's test certificate, and
+ * sign in their members as node-settings.xml's user and password (a member with a wrong one is
+ * refused). Nodes A and B switch their link from Liberty's engine to
  * Artemis with a configuration drop-in ({@code eventlite.cluster.artemis-url}, both brokers in the
  * URL, fail-over on), exchange events, and keep exchanging them after the live broker is killed:
  * what is lost during the switch is counted and reported, order holds and nothing arrives twice.
@@ -40,6 +42,8 @@ class ArtemisClusterIT {
     private static final int B_PORT = Integer.getInteger("node.b.port", 0);
     private static final int B_HTTP = Integer.getInteger("node.b.http.port", 0);
     private static final Path HOME = Path.of(System.getProperty("artemis.home", "target/artemis/apache-artemis-2.40.0"));
+    private static final Path START_BROKER = Path.of(System.getProperty("artemis.start-broker",
+            "../deploy/artemis/start-broker.sh"));
     private static final Path INSTANCES = Path.of(System.getProperty("artemis.instances", "target/artemis-instances"));
     private static final File SERVERS = new File(System.getProperty("wlp.dir", "target/liberty/wlp"), "usr/servers");
     private static final String[] NODES = {System.getProperty("node.a.server", "eventlite-node-a"),
@@ -61,19 +65,13 @@ class ArtemisClusterIT {
         logBefore = Files.size(nodeALog());
         int livePort = freePort();
         int backupPort = freePort();
-        Path shared = INSTANCES.resolve("shared");
         deleteRecursively(INSTANCES);
         Path keys = Files.copy(TestTls.KEYSTORE, INSTANCES.resolve("broker.p12"));
         Path trust = Files.copy(TestTls.TRUSTSTORE, INSTANCES.resolve("trust.p12"));
-        create("live", livePort, backupPort, shared);
-        create("backup", backupPort, livePort, shared, "--backup");
-        for (String name : new String[] {"live", "backup"}) {
-            tlsOnly(INSTANCES.resolve(name + "/etc/broker.xml"), keys, trust);
-        }
-        live = run("live");
+        live = startBroker("live", "primary", livePort, backupPort, keys, trust);
         awaitLog("live", "AMQ221007");   // Server is now active
-        backup = run("backup");
-        awaitLog("backup", "AMQ221031"); // backup announced
+        backup = startBroker("backup", "backup", backupPort, livePort, keys, trust);
+        awaitLog("backup", "AMQ221024"); // synchronized with the primary: it can take over now
         String url = "(tcp://127.0.0.1:" + livePort + ",tcp://127.0.0.1:" + backupPort + ")"
                 + "?ha=true&amp;reconnectAttempts=30&amp;retryInterval=200&amp;sslEnabled=true&amp;trustStorePath="
                 + trust + "&amp;trustStorePassword=" + TestTls.TRUSTSTORE_PASSWORD;
@@ -252,38 +250,28 @@ class ArtemisClusterIT {
         return new File(SERVERS, node + "/configDropins/overrides/" + DROP_IN).toPath();
     }
 
-    private static void create(String name, int port, int otherPort, Path shared, String... more) throws Exception {
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/artemis").toString(), "create",
-                INSTANCES.resolve(name).toString(), "--silent", "--name", name, "--host", "127.0.0.1",
-                "--default-port", String.valueOf(port), "--user", USER, "--password", PASSWORD, "--require-login",
-                "--shared-store", "--data", shared.toString(), "--failover-on-shutdown",
-                "--staticCluster", "tcp://127.0.0.1:" + otherPort, "--cluster-user", "artemis-cluster",
-                "--cluster-password", "it-artemis-cluster-2", "--java-memory", "1G", "--no-web", "--no-autotune",
-                "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor"));
-        command.addAll(List.of(more));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(INSTANCES.resolve(name + "-create.log").toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "artemis create " + name + " did not finish");
-        assertEquals(0, process.exitValue(), Files.readString(INSTANCES.resolve(name + "-create.log")));
-    }
-
-    /**
-     * The broker's acceptor speaks TLS with the test certificate, and the connectors it announces
-     * to clients and to its partner say so: nothing on the brokers' ports is plain text.
-     */
-    private static void tlsOnly(Path brokerXml, Path keys, Path trust) throws IOException {
-        String xml = Files.readString(brokerXml);
-        String trusted = "sslEnabled=true;trustStorePath=" + trust + ";trustStorePassword=" + TestTls.TRUSTSTORE_PASSWORD;
-        String tls = xml.replaceAll("(<acceptor name=\"artemis\">tcp://[^?<]+)\\?",
-                        "$1?sslEnabled=true;keyStorePath=" + keys + ";keyStorePassword=" + TestTls.TRUSTSTORE_PASSWORD + ";")
-                .replaceAll("(<connector name ?= ?\"[^\"]+\">tcp://[^<?]+)</connector>", "$1?" + trusted + "</connector>");
-        assertTrue(tls.contains("keyStorePath=") && tls.contains("trustStorePath="), "broker.xml was not made TLS-only");
-        Files.writeString(brokerXml, tls);
-    }
-
-    private static Process run(String name) throws IOException {
-        return new ProcessBuilder(INSTANCES.resolve(name + "/bin/artemis").toString(), "run")
-                .redirectErrorStream(true).redirectOutput(INSTANCES.resolve(name + ".log").toFile()).start();
+    /** Creates (the first time) and runs one broker of the pair as the deployment script does. */
+    private static Process startBroker(String name, String role, int port, int partnerPort, Path keys, Path trust)
+            throws IOException {
+        ProcessBuilder broker = new ProcessBuilder("bash", START_BROKER.toString()).redirectErrorStream(true)
+                .redirectOutput(INSTANCES.resolve(name + ".log").toFile());
+        broker.environment().putAll(Map.ofEntries(
+                Map.entry("ARTEMIS_HOME", HOME.toAbsolutePath().toString()),
+                Map.entry("ARTEMIS_INSTANCE", INSTANCES.resolve(name).toAbsolutePath().toString()),
+                Map.entry("BROKER_ROLE", role),
+                Map.entry("BROKER_NAME", name),
+                Map.entry("BROKER_HOST", "127.0.0.1"),
+                Map.entry("BROKER_PORT", String.valueOf(port)),
+                Map.entry("PARTNER_URL", "tcp://127.0.0.1:" + partnerPort),
+                Map.entry("ARTEMIS_USER", USER),
+                Map.entry("ARTEMIS_PASSWORD", PASSWORD),
+                Map.entry("CLUSTER_USER", "artemis-cluster"),
+                Map.entry("CLUSTER_PASSWORD", "it-artemis-cluster-2"),
+                Map.entry("TLS_KEYSTORE", keys.toAbsolutePath().toString()),
+                Map.entry("TLS_KEYSTORE_PASSWORD", TestTls.TRUSTSTORE_PASSWORD),
+                Map.entry("TLS_TRUSTSTORE", trust.toAbsolutePath().toString()),
+                Map.entry("TLS_TRUSTSTORE_PASSWORD", TestTls.TRUSTSTORE_PASSWORD)));
+        return broker.start();
     }
 
     private static void awaitLog(String name, String message) throws Exception {

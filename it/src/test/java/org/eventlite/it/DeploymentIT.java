@@ -98,6 +98,42 @@ class DeploymentIT {
         }
     }
 
+    /**
+     * The Artemis pair's StatefulSet gives its script every variable the script requires (the
+     * list it checks at start), runs it from the ConfigMap it is mounted from, keeps the two pods
+     * on different nodes, and the members' URL in eventlite.yaml names both pods over TLS.
+     */
+    @Test
+    void theArtemisPairGivesItsScriptWhatItRequires() throws Exception {
+        String script = Files.readString(ROOT.resolve("deploy/artemis/start-broker.sh"));
+        Matcher required = Pattern.compile("for name in ([A-Z_ \\\\\n]+); do").matcher(script);
+        assertTrue(required.find(), "start-broker.sh lists the variables it requires");
+        Map<String, Object> statefulSet = null;
+        try (Reader manifests = Files.newBufferedReader(ROOT.resolve("deploy/kubernetes/artemis.yaml"))) {
+            for (Object document : new Yaml().loadAll(manifests)) {
+                if ("StatefulSet".equals(map(document).get("kind"))) {
+                    statefulSet = map(document);
+                }
+            }
+        }
+        assertTrue(statefulSet != null, "artemis.yaml has a StatefulSet");
+        Map<String, Object> spec = map(statefulSet.get("spec"));
+        assertEquals(2, spec.get("replicas"));
+        Map<String, Object> pod = map(map(spec.get("template")).get("spec"));
+        assertTrue(map(pod.get("affinity")).containsKey("podAntiAffinity"), "the two brokers on different nodes");
+        Map<String, Object> container = list(pod.get("containers")).get(0);
+        List<String> given = list(container.get("env")).stream().map(variable -> (String) variable.get("name")).toList();
+        for (String name : required.group(1).replace("\\", " ").trim().split("\\s+")) {
+            if (!name.equals("PARTNER_URL")) {   // derived from BROKER_HOST in a StatefulSet
+                assertTrue(given.contains(name), "artemis.yaml does not set " + name);
+            }
+        }
+        assertEquals(List.of("bash", "/opt/eventlite/start-broker.sh"), container.get("command"));
+        String members = Files.readString(ROOT.resolve("deploy/kubernetes/eventlite.yaml"));
+        assertTrue(members.contains("(tcp://artemis-0.artemis:61616,tcp://artemis-1.artemis:61616)?ha=true")
+                && members.contains("sslEnabled=true"), "eventlite.yaml's members reach both brokers over TLS");
+    }
+
     @Test
     void theContainerfileCopiesWhatTheBuildMakes() throws Exception {
         Matcher copy = Pattern.compile("(?m)^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+\\S+$")
