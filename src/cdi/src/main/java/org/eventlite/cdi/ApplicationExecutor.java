@@ -19,6 +19,16 @@ import javax.naming.NamingException;
 @ApplicationScoped
 public class ApplicationExecutor implements Executor {
 
+    /**
+     * The context of {@link #startLoop}'s threads: the application's, and no transaction
+     * context of their own (defined on the bridge MDB, in the application's namespace). A
+     * managed thread otherwise runs inside one local transaction containment for its whole
+     * life, and a messaging connection that broke while it ran (the engine's server stopped)
+     * is rolled back only when the thread ends, which fails and leaves four FFDC files.
+     */
+    public static final String LOOP_CONTEXT = "java:app/concurrent/eventlite-loop-context";
+    public static final String LOOP_THREADS = "java:app/concurrent/eventlite-loop-threads";
+
     private volatile Executor executor;
     private volatile ManagedThreadFactory threads;
 
@@ -27,7 +37,7 @@ public class ApplicationExecutor implements Executor {
         if (executor == null) {
             synchronized (this) {
                 if (executor == null) {
-                    threads = lookup("java:comp/DefaultManagedThreadFactory");
+                    threads = lookup(LOOP_THREADS);
                     executor = contextual();
                 }
             }
@@ -46,7 +56,8 @@ public class ApplicationExecutor implements Executor {
      * included, on its one shared pool, which keeps two threads per core when it shrinks: a
      * loop there holds one of them for good, and once loops hold them all, queued work (the
      * messaging client's reads, HTTP requests) waits for the pool's controller to add a thread,
-     * which it does every 1.5 s.
+     * which it does every 1.5 s. The thread has the application's context without a
+     * transaction ({@link #LOOP_CONTEXT}).
      */
     public void startLoop(Runnable loop, String name) {
         prepare();
@@ -77,8 +88,8 @@ public class ApplicationExecutor implements Executor {
         try {
             return InitialContext.doLookup(name);
         } catch (NamingException e) {
-            throw new IllegalStateException("EventLite needs the default managed executor and context service"
-                    + " (feature concurrent-3.0) and must first be called on an application thread", e);
+            throw new IllegalStateException("EventLite needs " + name + " (feature concurrent-3.0) and must first be"
+                    + " called on one of its application's threads", e);
         }
     }
 }
