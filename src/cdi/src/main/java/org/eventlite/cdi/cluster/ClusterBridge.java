@@ -101,14 +101,21 @@ public class ClusterBridge implements Subscriber {
      */
     volatile int receiverFailures;
     private volatile String node;
+    /**
+     * The settings the link started with (a change restarts the application, and the link with
+     * it). Kept here: the per-event checks would otherwise call through the configuration bean's
+     * client proxy, whose bookkeeping on every call costs more than the checks themselves.
+     */
+    volatile ClusterSettings settings;
 
     /** Starts the link if configured; called on an application thread when the listener opens. */
     public synchronized void start() {
         if (running || !config.cluster().enabled()) {
             return;
         }
-        node = config.cluster().node();
-        outgoing = new ArrayBlockingQueue<>(config.cluster().maxPendingEvents());
+        settings = config.cluster();
+        node = settings.node();
+        outgoing = new ArrayBlockingQueue<>(settings.maxPendingEvents());
         running = true;
         linkThreads = new CountDownLatch(2);
         LOG.log(Level.INFO, "EventLite cluster link: this server is {0}, through {1}",
@@ -237,7 +244,7 @@ public class ClusterBridge implements Subscriber {
     /** Within both bounds, or not at all. */
     private boolean queue(EventBatch.Entry entry) {
         int size = entry.json().length;
-        if (outgoingBytes.addAndGet(size) > config.cluster().maxPendingBytes() || !outgoing.offer(entry)) {
+        if (outgoingBytes.addAndGet(size) > settings.maxPendingBytes() || !outgoing.offer(entry)) {
             outgoingBytes.addAndGet(-size);
             return false;
         }
@@ -255,13 +262,11 @@ public class ClusterBridge implements Subscriber {
     }
 
     private boolean aboveHalf() {
-        ClusterSettings settings = config.cluster();
         return outgoingEvents.get() > settings.maxPendingEvents() / 2
                 || outgoingBytes.get() > settings.maxPendingBytes() / 2;
     }
 
     private boolean downToAQuarter() {
-        ClusterSettings settings = config.cluster();
         return outgoingEvents.get() <= settings.maxPendingEvents() / 4
                 && outgoingBytes.get() <= settings.maxPendingBytes() / 4;
     }
@@ -317,11 +322,11 @@ public class ClusterBridge implements Subscriber {
             }
             reasonsLogged.put(reason, now);
             LOG.log(Level.WARNING, "EventLite cluster link down: {0}; retrying every {1} ms",
-                    new Object[] {reason, config.cluster().retryInterval().toMillis()});
+                    new Object[] {reason, settings.retryInterval().toMillis()});
         }
         downReason = reason;
         // The pause before the next attempt ends early when the link stops, so a stop need not wait it out.
-        long until = System.nanoTime() + config.cluster().retryInterval().toNanos();
+        long until = System.nanoTime() + settings.retryInterval().toNanos();
         long left;
         while (running && (left = until - System.nanoTime()) > 0) {
             LockSupport.parkNanos(Math.min(left, STOP_POLL_NANOS));

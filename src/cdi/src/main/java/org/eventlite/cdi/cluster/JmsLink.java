@@ -136,9 +136,9 @@ final class JmsLink {
         }
         batch.add(first);
         int bytes = EventBatch.headerSize() + first.size();
-        int maxEvents = bridge.config.cluster().batchMaxEvents();
-        int maxBytes = bridge.config.cluster().batchMaxBytes();
-        long linger = bridge.config.cluster().batchLinger().toNanos();
+        int maxEvents = bridge.settings.batchMaxEvents();
+        int maxBytes = bridge.settings.batchMaxBytes();
+        long linger = bridge.settings.batchLinger().toNanos();
         long deadline = System.nanoTime() + linger;
         while (batch.size() < maxEvents) {
             EventBatch.Entry next = linger > 0 ? take(deadline - System.nanoTime()) : take(0);
