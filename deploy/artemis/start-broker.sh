@@ -39,9 +39,9 @@ if [ -z "${PARTNER_URL:-}" ] && [[ "${BROKER_HOST:-}" =~ ^(.+)-([01])(\..+)?$ ]]
   PARTNER_URL="tcp://${BASH_REMATCH[1]}-$((1 - BASH_REMATCH[2]))${BASH_REMATCH[3]}:$port"
 fi
 case "$role" in primary|backup) ;; *) fail "BROKER_ROLE must be primary or backup, not '$role'" ;; esac
-for name in BROKER_HOST PARTNER_URL ARTEMIS_USER ARTEMIS_PASSWORD CLUSTER_USER CLUSTER_PASSWORD \
+for name in BROKER_HOST ARTEMIS_USER ARTEMIS_PASSWORD CLUSTER_USER CLUSTER_PASSWORD \
     TLS_KEYSTORE TLS_KEYSTORE_PASSWORD TLS_TRUSTSTORE TLS_TRUSTSTORE_PASSWORD; do
-  [ "$name" = PARTNER_URL ] || safe "$name" "${!name:-}"
+  safe "$name" "${!name:-}"
 done
 [[ "${PARTNER_URL:-}" =~ ^tcp://[A-Za-z0-9.-]+:[0-9]+$ ]] || fail "PARTNER_URL must look like tcp://host:port"
 for store in "$TLS_KEYSTORE" "$TLS_TRUSTSTORE"; do [ -r "$store" ] || fail "cannot read $store"; done

@@ -194,26 +194,11 @@ class ArtemisClusterIT {
         assertEquals(notForwardedBefore, link.getJsonNumber("notForwarded").longValue(), link.toString());
         System.out.println("ArtemisClusterIT burst over TLS: " + output.strip() + "; node A's link: " + link);
 
-        File ffdc = new File(SERVERS, NODES[1] + "/logs/ffdc");
-        int ffdcBefore = count(ffdc);
-        long start = System.nanoTime();
-        LibertyCommand.run("stop", NODES[1]);
-        long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        int ffdcAfter = count(ffdc);
+        ClusterIT.Stop stop = ClusterIT.stop(NODES[1]);
         LibertyCommand.run("start", NODES[1]);
         awaitThroughArtemis(B_HTTP);
-        assertTrue(stopMillis < 30_000, "node B took " + stopMillis + " ms to stop");
-        assertEquals(ffdcBefore, ffdcAfter, "FFDC files written while node B stopped: " + listNewest(ffdc));
-    }
-
-    private static int count(File dir) {
-        String[] files = dir.list();
-        return files == null ? 0 : files.length;
-    }
-
-    private static String listNewest(File dir) {
-        String[] files = dir.list();
-        return files == null ? "none" : String.join(", ", java.util.Arrays.stream(files).sorted().toList());
+        assertTrue(stop.millis() < 30_000, "node B took " + stop.millis() + " ms to stop");
+        assertEquals(List.of(), stop.ffdcFiles(), "FFDC files written while node B stopped");
     }
 
     private static JsonObject clusterCheck(int http) throws Exception {

@@ -215,10 +215,11 @@ class ClusterIT {
     }
 
     /** How long a node took to stop, and the FFDC files it wrote meanwhile. */
-    private record Stop(String node, long millis, List<String> ffdcFiles) {
+    record Stop(String node, long millis, List<String> ffdcFiles) {
     }
 
-    private static Stop stop(String node) throws Exception {
+    /** Runs {@code server stop} of {@code node}, timing it and listing the FFDC files it wrote meanwhile. */
+    static Stop stop(String node) throws Exception {
         File ffdc = new File(SERVERS, node + "/logs/ffdc");
         List<String> before = ffdcFiles(ffdc);
         long start = System.nanoTime();

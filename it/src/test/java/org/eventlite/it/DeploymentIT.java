@@ -124,9 +124,7 @@ class DeploymentIT {
         Map<String, Object> container = list(pod.get("containers")).get(0);
         List<String> given = list(container.get("env")).stream().map(variable -> (String) variable.get("name")).toList();
         for (String name : required.group(1).replace("\\", " ").trim().split("\\s+")) {
-            if (!name.equals("PARTNER_URL")) {   // derived from BROKER_HOST in a StatefulSet
-                assertTrue(given.contains(name), "artemis.yaml does not set " + name);
-            }
+            assertTrue(given.contains(name), "artemis.yaml does not set " + name);
         }
         assertEquals(List.of("bash", "/opt/eventlite/start-broker.sh"), container.get("command"));
         String members = Files.readString(ROOT.resolve("deploy/kubernetes/eventlite.yaml"));
