@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.eventlite.connector.api.Frame;
 import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.EventJson;
+import org.eventlite.protocol.FrameBuffers;
 import org.eventlite.protocol.MemoryBudget;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,36 @@ class OutboundQueueTest {
         assertEquals(shared.length(), budget.used(), "the other connection still holds it");
         other.releaseAll();
         assertEquals(0, budget.used());
+    }
+
+    @Test
+    void aLargeFrameGoesBackToThePoolOnlyOnceDeliveredAndWrittenByEveryQueue() throws Exception {
+        OutboundQueue other = new OutboundQueue(budget);
+        Frame shared = large(1);
+        int capacity = FrameBuffers.capacityOf(shared.length());
+        long idle = FrameBuffers.idleBytes();
+        offer(shared, false);
+        other.reserve(shared);
+        other.offer(shared, true);
+        writeAll(4096, 10_000);
+        shared.delivered();
+        assertEquals(idle, FrameBuffers.idleBytes(), "the other queue still holds it");
+        other.releaseAll();
+        assertEquals(idle + capacity, FrameBuffers.idleBytes(), "given back once");
+        Frame next = large(2);
+        assertEquals(idle, FrameBuffers.idleBytes(), "taken again by the next frame");
+        offer(next, true);
+        next.delivered();
+        assertArrayEquals(bytesOf(large(2)), writeAll(4096, 10_000), "the reused buffer holds the next frame whole");
+        assertEquals(idle + capacity, FrameBuffers.idleBytes());
+    }
+
+    @Test
+    void aLargeFrameNoConnectionTookGoesBackWhenDelivered() throws Exception {
+        Frame unsent = large(3);
+        long idle = FrameBuffers.idleBytes();
+        unsent.delivered();
+        assertEquals(idle + FrameBuffers.capacityOf(unsent.length()), FrameBuffers.idleBytes());
     }
 
     @Test

@@ -112,27 +112,8 @@ final class BodyBuffer implements Base64Stream.Output {
         if (needed > bytes.length) {
             grow(needed);
         }
-        int[] values = Base64Stream.DATA_VALUES;
-        byte[] into = bytes;
-        int at = from;
-        int end = from + groups * 4;
-        int written = length;
-        while (at < end) {
-            int a = values[characters[at] & 0xFF];
-            int b = values[characters[at + 1] & 0xFF];
-            int c = values[characters[at + 2] & 0xFF];
-            int d = values[characters[at + 3] & 0xFF];
-            if ((a | b | c | d) < 0) {
-                break;
-            }
-            int group = a << 18 | b << 12 | c << 6 | d;
-            into[written] = (byte) (group >> 16);
-            into[written + 1] = (byte) (group >> 8);
-            into[written + 2] = (byte) group;
-            written += 3;
-            at += 4;
-        }
-        length = written;
+        int at = from + Base64Groups.decode(characters, from, groups, bytes, length) * 4;
+        length += (at - from) / 4 * 3;
         if (!discarding) {
             text.append(characters, from, at);
         }

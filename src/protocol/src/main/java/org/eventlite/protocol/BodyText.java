@@ -90,7 +90,7 @@ final class BodyText {
                     .put(rest == 2 ? BASE64[(bits >>> 6) & 0x3F] : (byte) '=').put((byte) '=');
         }
         frame.put((byte) '\n').put((byte) '\n');
-        return java.util.Optional.of(frame.flip().asReadOnlyBuffer());
+        return java.util.Optional.of(frame.flip());
     }
 
     void reset() {

@@ -3,6 +3,7 @@ package org.eventlite.protocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * The UTF-8 text of one event: a valid JSON object that starts with <code>{</code>
@@ -11,12 +12,16 @@ import java.util.Arrays;
  */
 public final class EventJson {
 
+    private static final AtomicReferenceFieldUpdater<EventJson, ByteBuffer> RECEIVED_FRAME =
+            AtomicReferenceFieldUpdater.newUpdater(EventJson.class, ByteBuffer.class, "receivedFrame");
+
     private final byte[] utf8;
     /**
-     * The frame, made from the publisher's base64 text when the JSON began the body; null when
-     * the frame must be encoded. Not part of equality: the same JSON.
+     * The frame, made from the publisher's base64 text when the JSON began the body, until the
+     * first frame made of this event takes it; null when the frame must be encoded. Not part of
+     * equality: the same JSON.
      */
-    private final ByteBuffer receivedFrame;
+    private volatile ByteBuffer receivedFrame;
 
     private EventJson(byte[] utf8, ByteBuffer receivedFrame) {
         this.utf8 = utf8;
@@ -61,14 +66,23 @@ public final class EventJson {
         return new EventJson(canonicalUtf8, null);
     }
 
-    /** The same JSON, with the frame made from its publisher's body (read-only, never changed). */
+    /** The same JSON, with the frame made from its publisher's body, which it now owns. */
     EventJson withReceivedFrame(ByteBuffer frame) {
         return new EventJson(utf8, frame);
     }
 
-    /** The frame made from the publisher's body, a read-only view at its start; null if there is none. */
+    /** The frame made from the publisher's body, a read-only view at its start; null if there is none (left). */
     ByteBuffer receivedFrame() {
-        return receivedFrame == null ? null : receivedFrame.duplicate();
+        ByteBuffer frame = receivedFrame;
+        return frame == null ? null : frame.asReadOnlyBuffer();
+    }
+
+    /**
+     * The frame made from the publisher's body, once: its buffer belongs to the caller from now on
+     * (a large one goes back to {@link FrameBuffers} when written), and any later frame is encoded.
+     */
+    ByteBuffer takeReceivedFrame() {
+        return receivedFrame == null ? null : RECEIVED_FRAME.getAndSet(this, null);
     }
 
     /** True if {@code bytes[0, length)} start with this JSON. */

@@ -30,25 +30,25 @@ public final class FrameCodec {
     }
 
     /**
-     * The complete frame, read-only at its start: direct from {@link #DIRECT_FROM_BYTES} on, and
-     * the publisher's own base64 text when it can be. Encode once per event and share among
-     * subscribers.
+     * The complete frame, at its start, in a buffer that belongs to the caller: the publisher's
+     * own base64 text when it can be (taken from {@code json}: the first frame of an event only), and
+     * direct from {@link #DIRECT_FROM_BYTES} on, taken from {@link FrameBuffers}, where the caller
+     * gives it back once nothing reads it any more. Encode once per event and share among subscribers.
      */
     public static java.nio.ByteBuffer frame(EventJson json) {
-        java.nio.ByteBuffer received = json.receivedFrame();
+        java.nio.ByteBuffer received = json.takeReceivedFrame();
         if (received != null) {
             return received;
         }
         byte[] frame = encode(json);
-        java.nio.ByteBuffer buffer = frame.length < DIRECT_FROM_BYTES
+        return frame.length < DIRECT_FROM_BYTES
                 ? java.nio.ByteBuffer.wrap(frame)
-                : java.nio.ByteBuffer.allocateDirect(frame.length).put(frame).flip();
-        return buffer.asReadOnlyBuffer();
+                : FrameBuffers.take(frame.length).put(frame).flip();
     }
 
-    /** A buffer for a frame of {@code length} bytes: direct from {@link #DIRECT_FROM_BYTES} on. */
+    /** A buffer for a frame of {@code length} bytes: from {@link #DIRECT_FROM_BYTES} on, taken from {@link FrameBuffers}. */
     static java.nio.ByteBuffer allocate(int length) {
-        return length < DIRECT_FROM_BYTES ? java.nio.ByteBuffer.allocate(length) : java.nio.ByteBuffer.allocateDirect(length);
+        return length < DIRECT_FROM_BYTES ? java.nio.ByteBuffer.allocate(length) : FrameBuffers.take(length);
     }
 
     /** The complete frame bytes, encoded now. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,8 +51,14 @@ class ReceivedFrameTest {
         Recorder recorder = new Recorder();
         decoder.feed(ByteBuffer.wrap(concat(ascii("publish/foo:|\n\n"), ascii(canonical(large) + "\n\n"))), recorder);
         EventJson json = ((PublishRequest) recorder.requests.get(0)).json();
-        assertTrue(json.receivedFrame().isDirect() && FrameCodec.frame(json).isDirect());
+        assertTrue(json.receivedFrame().isDirect());
         assertCanonicalFrame(large, json);
+        ByteBuffer first = FrameCodec.frame(json);
+        assertTrue(first.isDirect());
+        assertNull(json.receivedFrame(), "the first frame took it: its buffer is reused once written");
+        ByteBuffer second = FrameCodec.frame(json);
+        assertNotSame(first, second);
+        assertEquals(first, second, "encoded again, the same bytes");
         EventJson small = publish(canonical(JSON) + "\n\n");
         assertFalse(FrameCodec.frame(small).isDirect());
         assertTrue(FrameCodec.frame(EventJson.of("foo", utf8(large))).isDirect(), "encoded, not received");

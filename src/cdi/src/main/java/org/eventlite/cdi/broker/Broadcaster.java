@@ -51,7 +51,13 @@ public class Broadcaster {
 
     /** As {@link #broadcast(String, EventJson, EventOrigin)}, from a publisher a subscriber may hold back. */
     public int broadcast(String name, EventJson json, EventOrigin origin, PublisherPacing publisher) {
-        int queued = subscribers.deliver(new Delivery(name, json, origin, publisher));
+        Delivery delivery = new Delivery(name, json, origin, publisher);
+        int queued;
+        try {
+            queued = subscribers.deliver(delivery);
+        } finally {
+            delivery.delivered();
+        }
         published.add(1);
         delivered.add(queued);
         observers.eventPublished(name, json, origin);

@@ -62,4 +62,11 @@ public final class Delivery {
         }
         return frame;
     }
+
+    /** Every subscriber has had the event: its frame's buffer can be used again once they have written it. */
+    public void delivered() {
+        if (frame != null) {
+            frame.delivered();
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eventlite.protocol.ErrorCode;
 import org.eventlite.protocol.EventJson;
+import org.eventlite.protocol.FrameBuffers;
 import org.eventlite.protocol.FrameCodec;
 import org.eventlite.protocol.Replies;
 
@@ -15,6 +16,10 @@ import org.eventlite.protocol.Replies;
  * connection writes to its socket in place: a heap array would be copied into a direct buffer
  * once per subscriber before each write. Small frames are heap arrays, many of which are copied
  * together into one write.
+ *
+ * <p>A direct buffer goes back to {@link FrameBuffers} once nothing can read it: the delivery that
+ * made the frame has gone to every subscriber ({@link #delivered}) and every connection that held it
+ * has written or dropped it ({@link #release}).
  */
 public final class Frame {
 
@@ -26,13 +31,22 @@ public final class Frame {
     private final long createdNanos;
     /** Connections that hold this frame queued, for a budget that counts its bytes once, however many. */
     private final AtomicInteger holders = new AtomicInteger();
+    /** The buffer to give back to {@link FrameBuffers}, or null for a heap frame. */
+    private final ByteBuffer pooled;
+    /** For a pooled frame: the delivery that made it, if not yet {@link #delivered}, and the connections holding it. */
+    private final AtomicInteger readers;
 
     private Frame(ByteBuffer bytes, long createdNanos) {
-        this.bytes = bytes;
+        this.bytes = bytes.asReadOnlyBuffer();
         this.createdNanos = createdNanos;
+        this.pooled = bytes.isDirect() ? bytes : null;
+        this.readers = pooled == null ? null : new AtomicInteger(1);
     }
 
-    /** The frame that delivers {@code json} to subscribers, stamped with the time it was made. */
+    /**
+     * The frame that delivers {@code json} to subscribers, stamped with the time it was made. Whoever
+     * makes it calls {@link #delivered} once it has offered it to every subscriber.
+     */
     public static Frame of(EventJson json) {
         return new Frame(FrameCodec.frame(json), System.nanoTime());
     }
@@ -63,12 +77,28 @@ public final class Frame {
 
     /** A connection queues this frame; @return true if it is the first to hold it, whose bytes now count */
     public boolean hold() {
+        if (readers != null) {
+            readers.incrementAndGet();
+        }
         return holders.getAndIncrement() == 0;
     }
 
     /** A connection has written or dropped this frame; @return true if it was the last, whose bytes no longer count */
     public boolean release() {
-        return holders.decrementAndGet() == 0;
+        boolean last = holders.decrementAndGet() == 0;
+        unread();
+        return last;
+    }
+
+    /** The frame has been offered to every subscriber of its event: no connection takes it after this. */
+    public void delivered() {
+        unread();
+    }
+
+    private void unread() {
+        if (readers != null && readers.decrementAndGet() == 0) {
+            FrameBuffers.give(pooled);
+        }
     }
 
     /** A read-only view positioned at the start, with a position of its own. */
