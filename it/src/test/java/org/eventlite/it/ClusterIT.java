@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +31,8 @@ class ClusterIT {
     private static final String NODE_B = System.getProperty("node.b.server", "eventlite-node-b");
     private static final int A_PORT = Integer.getInteger("node.a.port", 0);
     private static final int A_HTTP = Integer.getInteger("node.a.http.port", 0);
+    /** The port of node A's messaging engine, which node B connects to. */
+    private static final int ENGINE_PORT = Integer.getInteger("node.a.jms.port", 0);
     private static final int B_PORT = Integer.getInteger("node.b.port", 0);
     private static final int B_HTTP = Integer.getInteger("node.b.http.port", 0);
     private static final int EVENTS = 1000;
@@ -197,19 +201,26 @@ class ClusterIT {
     void stoppingTheEngineServerTakesTheLinkDownAndItRecoversByItself() throws Exception {
         bothUp();
         burst("cluster-before-engine-stop.log");
+        File memberFfdc = new File(SERVERS, NODE_B + "/logs/ffdc");
+        List<String> memberFilesBefore = ffdcFiles(memberFfdc);
         Stop engineHost = stop(NODE_A);
-        JsonObject down = awaitCluster(B_HTTP, check -> !up(check), Duration.ofSeconds(60));
-        String link = down.getJsonObject("data").getString("link");
+        // The member lost the engine, and its link then found the engine's port closed: no attempt to connect.
+        JsonObject gone = awaitCluster(B_HTTP, check -> check.getJsonObject("data").getString("link", "")
+                .contains("refuses connections"), Duration.ofSeconds(60));
         Stop member = stop(NODE_B);
+        List<String> attempts = ffdcFiles(memberFfdc).stream()
+                .filter(file -> !memberFilesBefore.contains(file) && ffdcSource(memberFfdc, file).contains("createConnection"))
+                .toList();
         liberty("start", NODE_B);
         liberty("start", NODE_A);
 
-        assertNotEquals("connected", link);
-        assertTrue(link.contains("failed"), "the reason says what failed: " + link);
+        assertNotEquals("UP", gone.getString("status"), "not ready while the link is down: " + gone);
+        assertTrue(gone.getJsonObject("data").getString("link").contains("localhost:" + ENGINE_PORT), gone.toString());
         for (Stop stop : List.of(engineHost, member)) {
             assertTrue(stop.millis() < 30_000, stop.node() + " took " + stop.millis() + " ms to stop");
             assertEquals(List.of(), stop.ffdcFiles(), "FFDC files written while " + stop.node() + " stopped");
         }
+        assertEquals(List.of(), attempts, "FFDC files of connection attempts while the engine was gone");
         bothUp();
         broadcastsAcross(B_PORT, A_PORT, "cluster.after-restart");
     }
@@ -228,6 +239,16 @@ class ClusterIT {
         List<String> written = ffdcFiles(ffdc);
         written.removeAll(before);
         return new Stop(node, millis, written);
+    }
+
+    /** The Source line of an FFDC file, or "" for another file (the summary). */
+    private static String ffdcSource(File dir, String file) {
+        try {
+            return Files.readAllLines(new File(dir, file).toPath()).stream()
+                    .filter(line -> line.startsWith("Source = ")).findFirst().orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> ffdcFiles(File dir) {

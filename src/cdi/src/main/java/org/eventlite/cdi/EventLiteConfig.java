@@ -68,7 +68,8 @@ public class EventLiteConfig {
                 value(Settings.CLUSTER_BATCH_MAX_BYTES),
                 value(Settings.CLUSTER_BATCH_LINGER),
                 value(Settings.CLUSTER_RETRY_INTERVAL),
-                value(Settings.CLUSTER_READY_WHILE_LINK_DOWN)));
+                value(Settings.CLUSTER_READY_WHILE_LINK_DOWN),
+                value(Settings.CLUSTER_ENGINE)));
     }
 
     private ListenerSettings readListenerSettings() {

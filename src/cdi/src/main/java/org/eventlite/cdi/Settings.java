@@ -269,8 +269,10 @@ public final class Settings {
                     + " (docs/security.md)");
     public static final Setting<String> CLUSTER_JMS_PORT = Setting.libertyVariable("eventlite.cluster.jms-port")
             .documented("`7276`", "the engine's plain port (`engine.xml`)");
-    public static final Setting<String> CLUSTER_ENGINE = Setting.libertyVariable("eventlite.cluster.engine")
-            .documented("none", "`host:port` of the engine a member connects to (`member.xml`)");
+    public static final Setting<Optional<String>> CLUSTER_ENGINE = Setting.optionalText("eventlite.cluster.engine")
+            .component("engine")
+            .documented("none", "`host:port` of Liberty's engine a member connects to (`member.xml`); the link"
+                    + " tries to connect only while a plain TCP connection to it succeeds (docs/cluster.md)");
 
     /** Every setting, in the order of docs/configuration.md. */
     public static final List<Setting<?>> ALL = List.of(HOST, PORT, MAX_EVENT_BYTES, MAX_REQUEST_LINE_BYTES,
@@ -297,5 +299,6 @@ public final class Settings {
 
     /** The settings ClusterSettings checks. */
     static final List<Setting<?>> CLUSTER = List.of(CLUSTER_MAX_PENDING_EVENTS, CLUSTER_MAX_PENDING_BYTES,
-            CLUSTER_BATCH_MAX_EVENTS, CLUSTER_BATCH_MAX_BYTES, CLUSTER_BATCH_LINGER, CLUSTER_RETRY_INTERVAL);
+            CLUSTER_BATCH_MAX_EVENTS, CLUSTER_BATCH_MAX_BYTES, CLUSTER_BATCH_LINGER, CLUSTER_RETRY_INTERVAL,
+            CLUSTER_ENGINE);
 }

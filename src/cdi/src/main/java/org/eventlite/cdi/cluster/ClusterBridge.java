@@ -54,7 +54,6 @@ public class ClusterBridge implements Subscriber {
     private static final Logger LOG = Logger.getLogger(ClusterBridge.class.getName());
     static final String NODE_PROPERTY = "eventliteNode";
 
-
     @Inject
     EventLiteConfig config;
 
@@ -298,6 +297,20 @@ public class ClusterBridge implements Subscriber {
     /** How many times a publisher was held back for the link to catch up. */
     public long publishersHeldBack() {
         return holds.sum();
+    }
+
+    /**
+     * Before each connection attempt to Liberty's engine of another server ({@code eventlite.cluster.engine}):
+     * false, after noting why and waiting, while a plain TCP connection to it is refused. Liberty's
+     * messaging client writes FFDC files for every failed attempt, refused ones included.
+     */
+    boolean mayConnect() {
+        String engine = settings.engine().orElse(null);
+        if (engine == null || EngineProbe.reachable(engine)) {
+            return true;
+        }
+        down("the messaging engine at " + engine + " refuses connections");
+        return false;
     }
 
     void linkChanged() {

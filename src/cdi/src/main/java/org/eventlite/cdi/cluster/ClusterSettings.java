@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param batchLinger        how long a message waits for more events once it has one; zero sends what is queued
  * @param retryInterval      pause between reconnection attempts
  * @param readyWhileLinkDown whether this server stays ready, serving its own clients, while the link is down
+ * @param engine             {@code host:port} of Liberty's engine, for a member of another server's engine
  */
 public record ClusterSettings(boolean enabled, String node, String connectionFactory, String topic,
         Optional<String> artemisUrl, String artemisAddress, String user, int maxPendingEvents, long maxPendingBytes,
         int batchMaxEvents, int batchMaxBytes, Duration batchLinger, Duration retryInterval,
-        boolean readyWhileLinkDown) {
+        boolean readyWhileLinkDown, Optional<String> engine) {
 
     public ClusterSettings {
         Objects.requireNonNull(node, "node");
@@ -35,6 +36,8 @@ public record ClusterSettings(boolean enabled, String node, String connectionFac
         Objects.requireNonNull(artemisUrl, "artemisUrl");
         Objects.requireNonNull(artemisAddress, "artemisAddress");
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(engine, "engine");
+        engine.ifPresent(ClusterSettings::requireHostAndPort);
         requireAtLeastOne("maxPendingEvents", maxPendingEvents);
         requireAtLeastOne("maxPendingBytes", maxPendingBytes);
         requireAtLeastOne("batchMaxEvents", batchMaxEvents);
@@ -48,6 +51,13 @@ public record ClusterSettings(boolean enabled, String node, String connectionFac
         if (batchMaxEvents > maxPendingEvents) {
             throw new IllegalArgumentException("batchMaxEvents (" + batchMaxEvents
                     + ") must not be more than maxPendingEvents (" + maxPendingEvents + ")");
+        }
+    }
+
+    private static void requireHostAndPort(String address) {
+        int colon = address.lastIndexOf(':');
+        if (colon < 1 || !address.substring(colon + 1).matches("[0-9]{1,5}")) {
+            throw new IllegalArgumentException("engine must be host:port, was " + address);
         }
     }
 

@@ -48,8 +48,11 @@ final class JmsLink {
         this.resources = LinkResources.of(bridge.config);
     }
 
-    /** @return null, after noting why and waiting, while they are not in JNDI */
+    /** @return null, after noting why and waiting, while they are not in JNDI or the engine cannot be reached */
     private Resources lookUp() {
+        if (!bridge.mayConnect()) {
+            return null;
+        }
         try {
             return new Resources(resources.factory(), resources.topic());
         } catch (NamingException e) {
