@@ -167,6 +167,19 @@ final class BodyBuffer implements Base64Stream.Output {
         return closed && !textAfterClose;
     }
 
+    /**
+     * The bytes so far cannot be one whole object followed by white space, at a glance: the last
+     * is neither {@code '}'} nor white space. False when it cannot tell (nothing decoded, or a
+     * discarded body's bytes dropped).
+     */
+    boolean certainlyIncomplete() {
+        if (discarding || length == 0) {
+            return false;
+        }
+        byte last = bytes[length - 1];
+        return last != '}' && !JsonBody.isWhitespace(last);
+    }
+
     boolean isEmpty() {
         return length == 0 && discarded == 0;
     }

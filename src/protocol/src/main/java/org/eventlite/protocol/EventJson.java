@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * The UTF-8 text of one event: a valid JSON object that starts with <code>{</code>
- * and carries an {@code "event"} member naming the event. Immutable: the bytes
- * are never exposed, only copied or encoded.
+ * and carries an {@code "event"} member naming the event. Its JSON is immutable: the bytes
+ * are never exposed, only copied or encoded. The frame made from a publisher's body, if any,
+ * goes once to the first frame made of the event (thread-safe).
  */
 public final class EventJson {
 

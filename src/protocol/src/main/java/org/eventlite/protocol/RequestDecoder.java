@@ -45,7 +45,11 @@ public final class RequestDecoder {
         BODY_AFTER_SEPARATOR,
         /** Body lines have ended; an empty line, or a line that is not base64 after a whole object, ends the body. */
         BODY_LINES,
-        /** A body line longer than any request line: its base64 goes straight to the body until its LF. */
+        /**
+         * A body line that cannot be the next request (longer than any request line, or begun
+         * while the body cannot yet hold a whole object): its base64 goes straight to the body
+         * until its LF.
+         */
         LONG_BODY_LINE,
         /** An error was reported; nothing more is decoded. */
         FAILED;
@@ -305,6 +309,12 @@ public final class RequestDecoder {
         if (!Base64Stream.isBase64Char(b) && b != '\r') {
             lineIsNextRequest(b, sink);
             return from + 1;
+        }
+        if (state == State.BODY_LINES && lineLength == 0 && body.certainlyIncomplete()) {
+            // Only more body can follow: decoded where it lies, not copied into the line first
+            // (MIME-style bodies, as Perl's, have a line every 76 characters).
+            state = State.LONG_BODY_LINE;
+            return base64.decode(bytes, from, end, body);
         }
         int at = from;
         int stop = Math.min(end, from + line.length - lineLength);

@@ -253,6 +253,37 @@ class RequestDecoderTest {
         assertEquals(List.of("foo alice:secret", "foo alice:secret", "foo bob:secret", "fop bob:secret", "foo alice:secreT"), seen);
     }
 
+    /** MIME-style lines of a body that cannot yet be whole are decoded where they lie; the result is the same. */
+    @Test
+    void multiLinePerlBodiesDecodeTheSameWhereverTheReadsSplitThem() {
+        List<byte[]> parts = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String json = "{\n   \"event\" : \"foo\",\n   \"seq\" : " + i + ",\n   \"text\" : \""
+                    + "ab} ".repeat(60 + i) + "\"\n}";
+            parts.add(ascii("publish/foo:|\n\n"));
+            parts.add(mimeBase64(utf8(json + "\n")));
+            expected.add(json);
+        }
+        byte[] reference = concat(parts.toArray(byte[][]::new));
+        for (int cut = 0; cut <= reference.length; cut += 5) {
+            Recorder split = decodeInParts(DecoderLimits.DEFAULTS,
+                    Arrays.copyOfRange(reference, 0, cut), Arrays.copyOfRange(reference, cut, reference.length));
+            assertEquals(List.of(), split.errors, "split at " + cut);
+            assertEquals(expected, split.requests.stream().map(r -> ((PublishRequest) r).json().toString()).toList(),
+                    "split at " + cut);
+        }
+    }
+
+    @Test
+    void aForeignByteInALaterLineOfAMultiLineBodyIsInvalidBase64() {
+        byte[] body = mimeBase64(utf8("{\"event\":\"foo\",\"text\":\"" + "x".repeat(300) + "\"}"));
+        body[3 * 77 + 10] = '*';
+        Recorder recorder = decode(concat(ascii("publish/foo:|\n\n"), body));
+        assertEquals(List.of(ErrorCode.INVALID_BASE64), recorder.errors);
+        assertEquals(List.of(), recorder.requests);
+    }
+
     @Test
     void longSingleLineBodyIsStreamed() {
         String big = "{\"data\":\"" + "x".repeat(100_000) + "\"}";
