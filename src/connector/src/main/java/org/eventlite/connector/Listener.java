@@ -102,8 +102,15 @@ final class Listener implements ListenerStatus {
                     bindAndServe(handler);
                 }
             } catch (RuntimeException | UnavailableException e) {
-                LOG.log(Level.SEVERE, e, () -> "EventLite could not reach its application; the listener on "
-                        + address + " stays closed");
+                if (stopping) {
+                    // The application stopped while it was being reached, as when a configuration change
+                    // restarts it twice in a row: its next activation opens the listener.
+                    LOG.log(Level.INFO, () -> "EventLite: the application stopped while the listener on " + address
+                            + " was opening (" + e + "); it opens with the application's next start");
+                } else {
+                    LOG.log(Level.SEVERE, e, () -> "EventLite could not reach its application; the listener on "
+                            + address + " stays closed");
+                }
             } finally {
                 thread.setName(poolName);
             }

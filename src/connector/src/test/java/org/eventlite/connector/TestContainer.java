@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eventlite.connector.api.CloseReason;
 import org.eventlite.connector.api.Connection;
 import org.eventlite.connector.api.ConnectionHandler;
@@ -80,9 +81,14 @@ final class TestContainer {
 
     /** One endpoint that hands out the handler, as the bridge MDB does. */
     static MessageEndpointFactory endpointFactory(ConnectionHandler handler) {
+        return endpointFactory(() -> handler);
+    }
+
+    /** One endpoint whose {@code open} is {@code open}: what the bridge MDB does, or fails to do. */
+    static MessageEndpointFactory endpointFactory(Supplier<ConnectionHandler> open) {
         Object endpoint = Proxy.newProxyInstance(TestContainer.class.getClassLoader(),
                 new Class<?>[] {MessageEndpoint.class, EventLiteListener.class},
-                (proxy, method, args) -> method.getName().equals("open") ? handler : null);
+                (proxy, method, args) -> method.getName().equals("open") ? open.get() : null);
         return (MessageEndpointFactory) Proxy.newProxyInstance(TestContainer.class.getClassLoader(),
                 new Class<?>[] {MessageEndpointFactory.class},
                 (proxy, method, args) -> method.getName().startsWith("createEndpoint") ? endpoint : null);

@@ -40,6 +40,10 @@ public class BridgeBean implements EventLiteListener {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ConnectionHandler open(InetSocketAddress address, ListenerStatus status) {
-        return router.open(address, status, beanManager).bean();
+        try {
+            return router.open(address, status, beanManager).bean();
+        } catch (RuntimeException e) {
+            throw new ApplicationUnreachable(e);
+        }
     }
 }
