@@ -22,7 +22,9 @@ start_side_by_side() {
   redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no \
       --maxclients "${REDIS_MAXCLIENTS:-10000}" --daemonize no >/dev/null &
   redis_pid=$!
-  mvn -q -B package -Prun -DskipTests >"${EVENTLITE_LOG:-target/side-by-side-server.log}" 2>&1 &
+  local log=${EVENTLITE_LOG:-target/side-by-side-server.log}
+  mkdir -p "$(dirname "$log")"   # a fresh clone has no target/ at its root
+  mvn -q -B package -Prun -DskipTests >"$log" 2>&1 &
   server_pid=$!
   trap stop_side_by_side EXIT
   for _ in $(seq 1 120); do
