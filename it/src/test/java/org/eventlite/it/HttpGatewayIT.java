@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -146,6 +147,58 @@ class HttpGatewayIT {
             awaitSubscribers("gw.slow", 0);
             assertEquals(before + 1, Metrics.scrape().value("eventlite_slow_consumer_disconnects_total", "transport=\"sse\""));
         }
+    }
+
+    /**
+     * Writes to SSE clients that stopped reading block (Liberty's output does, until its HTTP
+     * write timeout), so they run on threads of their own: Liberty's shared pool, which serves
+     * health checks and every HTTP request, keeps its threads while ten streams' writes wait.
+     * 6 MiB to each stream is more than the socket buffers hold and less than the pending limit
+     * (8 MiB), so the streams end only when their blocked writes time out.
+     */
+    @Test
+    void blockedSseWritesHoldNoThreadOfLibertysPool() throws Exception {
+        long idle = activePoolThreads();
+        List<Socket> stalled = new ArrayList<>();
+        try (RawClient publisher = RawClient.connect()) {
+            for (int i = 0; i < 10; i++) {
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new InetSocketAddress(TestServer.HOST, TestServer.HTTP_PORT));
+                stalled.add(socket);
+                socket.getOutputStream().write(("GET /eventlite/api/events?name=gw.blocked HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            awaitSubscribers("gw.blocked", 10);
+            String pad = "x".repeat(512 * 1024);
+            for (int i = 0; i < 12; i++) {
+                publisher.send(RawClient.publishBytes("gw.blocked", TestServer.ANONYMOUS, "{\"pad\":\"" + pad + "\"}"));
+            }
+            for (int i = 0; i < 12; i++) {
+                assertEquals("ok", publisher.readReply());
+            }
+            // The pool sampled every 100 ms while the streams last (their writes time out after 10 s).
+            long[] most = {idle};
+            boolean ended = Waits.until(Duration.ofSeconds(40), Duration.ofMillis(100), () -> {
+                most[0] = Math.max(most[0], activePoolThreads());
+                return !listed("gw.blocked");
+            }, gone -> gone);
+            assertTrue(ended, "the blocked streams ended");
+            assertTrue(most[0] < idle + 5, "Liberty's pool had " + most[0] + " active threads, " + idle + " before");
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    private static long activePoolThreads() throws Exception {
+        return Metrics.scrape("vendor").value("threadpool_activeThreads", "pool=\"Default_Executor\"");
+    }
+
+    /** Whether /api/stats lists {@code name} as subscribed. */
+    private static boolean listed(String name) throws Exception {
+        return ServerHealth.get(TestServer.HTTP_PORT, "/eventlite/api/stats").body().contains("\"name\":\"" + name + "\"");
     }
 
     /** Polls /api/stats until {@code name} has {@code count} subscribers, for at most 15 s. */

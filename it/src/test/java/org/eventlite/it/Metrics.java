@@ -6,7 +6,12 @@ import java.util.List;
 record Metrics(List<String> lines) {
 
     static Metrics scrape() throws Exception {
-        return new Metrics(ServerHealth.get(TestServer.HTTP_PORT, "/metrics?scope=application").body().lines()
+        return scrape("application");
+    }
+
+    /** {@code vendor} has Liberty's own figures, its thread pool's among them. */
+    static Metrics scrape(String scope) throws Exception {
+        return new Metrics(ServerHealth.get(TestServer.HTTP_PORT, "/metrics?scope=" + scope).body().lines()
                 .filter(line -> !line.startsWith("#")).toList());
     }
 

@@ -1,10 +1,15 @@
 package org.eventlite.cdi;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -31,6 +36,7 @@ public class ApplicationExecutor implements Executor {
 
     private volatile Executor executor;
     private volatile ManagedThreadFactory threads;
+    private volatile ExecutorService blockingWork;
 
     /** Must first be called on an application thread (the bridge MDB does so before any I/O thread calls in). */
     public void prepare() {
@@ -64,6 +70,34 @@ public class ApplicationExecutor implements Executor {
         Thread thread = threads.newThread(loop);
         thread.setName(name);
         thread.start();
+    }
+
+    /**
+     * An executor for tasks that may block for long, such as a write to an HTTP client that
+     * stopped reading (Liberty's servlet output blocks until its write timeout, non-blocking
+     * mode included): threads of its own, made when every one is busy and ended after a
+     * minute idle, with the application's context (as {@link #startLoop}'s). On Liberty's
+     * shared pool such tasks would hold the threads that health checks and HTTP requests need
+     * until the pool's controller adds more. Callers bound how many of their tasks run at once.
+     */
+    public Executor blockingWork() {
+        prepare();
+        if (blockingWork == null) {
+            synchronized (this) {
+                if (blockingWork == null) {
+                    blockingWork = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.MINUTES,
+                            new SynchronousQueue<>(), threads);
+                }
+            }
+        }
+        return blockingWork;
+    }
+
+    @PreDestroy
+    void stopBlockingWork() {
+        if (blockingWork != null) {
+            blockingWork.shutdownNow();
+        }
     }
 
     /**

@@ -159,8 +159,10 @@ public class EventsResource {
                     "the server holds as many event streams as allowed (eventlite.sse.max-streams)");
         }
         InetSocketAddress client = HttpClients.address(request);
-        SseSubscriber subscriber = new SseSubscriber(client, sink, sse, executor,
-                // An SSE write blocks a managed thread, so a stream gets no grace above the soft limit.
+        // Writes to a client that stopped reading block, so they run on threads of their own: at
+        // most one write and one close per stream, eventlite.sse.max-streams streams.
+        SseSubscriber subscriber = new SseSubscriber(client, sink, sse, executor.blockingWork(),
+                // An SSE write blocks a thread, so a stream gets no grace above the soft limit.
                 settings.clientLimits().softPendingBytes(), settings.writeTimeout(), this::ended);
         Requester requester = Requester.network(subscriber.id(), client);
         JsonArrayBuilder subscribed = Json.createArrayBuilder();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,8 +24,9 @@ import org.eventlite.connector.api.Subscriber;
 /**
  * A Server-Sent Events client as a subscriber: one SSE message per broadcast event, its data
  * the event's JSON as the broker has it (no frame decoded back). {@link #deliver}
- * only queues (it runs on the publisher's thread); a managed thread writes, one
- * event at a time and in order. Treated like a slow TCP subscriber: more than
+ * only queues (it runs on the publisher's thread); a thread of the application's
+ * {@code blockingWork} executor writes, one event at a time and in order: Liberty's
+ * output blocks it while the client does not read. Treated like a slow TCP subscriber: more than
  * {@code maxPendingBytes} queued, or a write taking longer than
  * {@code writeTimeout}, drops it, logged and counted.
  */
@@ -115,7 +117,17 @@ final class SseSubscriber implements Subscriber {
     private void enqueue(Object item) {
         queue.add(item);
         if (draining.compareAndSet(false, true)) {
-            executor.execute(this::drain);
+            run(this::drain);
+        }
+    }
+
+    /** On the executor; once it takes no more work (the application stops), the stream just ends. */
+    private void run(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            open.set(false);
+            queue.clear();
         }
     }
 
@@ -170,7 +182,7 @@ final class SseSubscriber implements Subscriber {
         }
         // Unsubscribed first: closing may wait as long as a write to the stalled client blocks
         // (Liberty's HTTP write timeout), and no event should queue up meanwhile.
-        executor.execute(() -> {
+        run(() -> {
             closed.accept(this, reason);
             try {
                 sink.close();
