@@ -37,7 +37,7 @@ public record ClusterSettings(boolean enabled, String node, String connectionFac
         Objects.requireNonNull(artemisAddress, "artemisAddress");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(engine, "engine");
-        engine.ifPresent(ClusterSettings::requireHostAndPort);
+        engine.ifPresent(EngineProbe::address);
         requireAtLeastOne("maxPendingEvents", maxPendingEvents);
         requireAtLeastOne("maxPendingBytes", maxPendingBytes);
         requireAtLeastOne("batchMaxEvents", batchMaxEvents);
@@ -51,13 +51,6 @@ public record ClusterSettings(boolean enabled, String node, String connectionFac
         if (batchMaxEvents > maxPendingEvents) {
             throw new IllegalArgumentException("batchMaxEvents (" + batchMaxEvents
                     + ") must not be more than maxPendingEvents (" + maxPendingEvents + ")");
-        }
-    }
-
-    private static void requireHostAndPort(String address) {
-        int colon = address.lastIndexOf(':');
-        if (colon < 1 || !address.substring(colon + 1).matches("[0-9]{1,5}")) {
-            throw new IllegalArgumentException("engine must be host:port, was " + address);
         }
     }
 

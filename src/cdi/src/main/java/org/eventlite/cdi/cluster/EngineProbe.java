@@ -16,13 +16,25 @@ final class EngineProbe {
     private EngineProbe() {
     }
 
-    /** @param engine {@code host:port}, as {@link ClusterSettings#engine} checked it */
-    static boolean reachable(String engine) {
+    /**
+     * {@code host:port}, unresolved: the name is looked up at each probe, so a moved engine is found.
+     *
+     * @throws IllegalArgumentException when {@code engine} is not {@code host:port}
+     */
+    static InetSocketAddress address(String engine) {
         int colon = engine.lastIndexOf(':');
-        InetSocketAddress address = new InetSocketAddress(engine.substring(0, colon),
-                Integer.parseInt(engine.substring(colon + 1)));
+        if (colon < 1 || !engine.substring(colon + 1).matches("[0-9]{1,5}")) {
+            throw new IllegalArgumentException("engine must be host:port, was " + engine);
+        }
+        int port = Integer.parseInt(engine.substring(colon + 1));
+        return InetSocketAddress.createUnresolved(engine.substring(0, colon), port);
+    }
+
+    /** @param engine {@code host:port}, as {@link ClusterSettings} checked it */
+    static boolean reachable(String engine) {
+        InetSocketAddress address = address(engine);
         try (Socket socket = new Socket()) {
-            socket.connect(address, CONNECT_TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()), CONNECT_TIMEOUT_MILLIS);
             return true;
         } catch (IOException e) {
             return false;
